@@ -1,0 +1,239 @@
+#include "metrics/bleu/bleu.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "common/error.h"
+#include "ngram/ngram_matcher.h"
+#include "ngram/token_interner.h"
+#include "text/case.h"
+#include "text/python_str.h"
+#include "tokenize/tokenizer.h"
+
+namespace mteval {
+namespace {
+
+double DefaultSmoothValue(const std::string& method) { return method == "floor" ? 0.1 : 1.0; }
+
+// Calls f(token) for each token of tokenizer output (single-space separated).
+template <typename F>
+void ForEachToken(const std::string& s, F&& f) {
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t end = s.find(' ', start);
+    if (end == std::string::npos) end = s.size();
+    f(std::string_view(s.data() + start, end - start));
+    start = end + 1;
+  }
+}
+
+class BleuScorer final : public SegmentScorer {
+ public:
+  BleuScorer(const BleuOptions& options, const Tokenizer* tokenizer)
+      : options_(options), tokenizer_(tokenizer), matcher_(options.max_ngram_order) {}
+
+  void SetReferences(const std::vector<std::string_view>& refs) override {
+    // Size the storage first: interned tokens point into these strings.
+    if (ref_tokens_.size() < refs.size()) ref_tokens_.resize(refs.size());
+    num_refs_ = refs.size();
+    size_t total = 0;
+    for (size_t r = 0; r < refs.size(); ++r) {
+      Preprocess(refs[r], &ref_tokens_[r]);
+      total += ref_tokens_[r].size() / 2 + 1;
+    }
+    interner_.Clear(total);
+    matcher_.Reset(total);
+    ref_lens_.clear();
+    for (size_t r = 0; r < refs.size(); ++r) {
+      units_.clear();
+      ForEachToken(ref_tokens_[r], [&](std::string_view t) { units_.push_back(interner_.Intern(t)); });
+      ref_lens_.push_back(static_cast<int64_t>(units_.size()));
+      matcher_.AddReference(units_.data(), units_.size());
+    }
+  }
+
+  void ScoreHypothesis(std::string_view hyp, int64_t* stats) override {
+    const int order = options_.max_ngram_order;
+    Preprocess(hyp, &hyp_tokens_);
+    units_.clear();
+    ForEachToken(hyp_tokens_, [&](std::string_view t) { units_.push_back(interner_.Find(t)); });
+    const auto hyp_len = static_cast<int64_t>(units_.size());
+    stats[0] = hyp_len;
+    stats[1] = ClosestRefLen(hyp_len);
+    int64_t* correct = stats + 2;
+    int64_t* total = stats + 2 + order;
+    for (int k = 0; k < order; ++k) {
+      correct[k] = 0;
+      total[k] = std::max<int64_t>(0, hyp_len - k);
+    }
+    matcher_.CountMatches(units_.data(), units_.size(), correct);
+  }
+
+ private:
+  void Preprocess(std::string_view line, std::string* out) {
+    if (options_.lowercase) {
+      PyLowerInto(line, &lowered_);
+      tokenizer_->Tokenize(PyRstrip(lowered_), out);
+    } else {
+      tokenizer_->Tokenize(PyRstrip(line), out);
+    }
+  }
+
+  // sacreBLEU: the reference length closest to the hypothesis length, the
+  // shorter one on ties (-1 when there are no references).
+  int64_t ClosestRefLen(int64_t hyp_len) const {
+    int64_t best_diff = -1, best_len = -1;
+    for (int64_t len : ref_lens_) {
+      int64_t diff = std::llabs(hyp_len - len);
+      if (best_diff == -1 || diff < best_diff) {
+        best_diff = diff;
+        best_len = len;
+      } else if (diff == best_diff && len < best_len) {
+        best_len = len;
+      }
+    }
+    return best_len;
+  }
+
+  const BleuOptions& options_;
+  const Tokenizer* tokenizer_;
+  NgramMatcher matcher_;
+  TokenInterner interner_;
+  std::vector<std::string> ref_tokens_;
+  size_t num_refs_ = 0;
+  std::string hyp_tokens_, lowered_;
+  std::vector<uint32_t> units_;
+  std::vector<int64_t> ref_lens_;
+};
+
+std::string FormatFixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+class Bleu final : public Metric {
+ public:
+  explicit Bleu(const BleuOptions& options) : options_(options) {
+    options_.Validate();
+    TokenizerOptions tok;
+    tok.name = options_.tokenize;
+    tok.target_lang = options_.trg_lang;
+    tokenizer_ = MakeTokenizer(tok);
+  }
+
+  std::string Id() const override { return "bleu"; }
+  std::string Name() const override { return "BLEU"; }
+  size_t NumStats() const override { return 2 + 2 * static_cast<size_t>(options_.max_ngram_order); }
+
+  std::unique_ptr<SegmentScorer> NewScorer() const override {
+    return std::make_unique<BleuScorer>(options_, tokenizer_.get());
+  }
+
+  // sacreBLEU's BLEU.compute_bleu, operation for operation so that the
+  // floating-point result is identical.
+  MetricScore Score(const int64_t* stats) const override {
+    const int order = options_.max_ngram_order;
+    const int64_t sys_len = stats[0], ref_len = stats[1];
+    std::vector<double> correct(stats + 2, stats + 2 + order);
+    std::vector<double> total(stats + 2 + order, stats + 2 + 2 * order);
+    const std::string& method = options_.smooth_method;
+    const double smooth_value = options_.smooth_value.value_or(DefaultSmoothValue(method));
+
+    double bp = 1.0;
+    if (sys_len < ref_len) {
+      bp = sys_len > 0 ? std::exp(1.0 - static_cast<double>(ref_len) / static_cast<double>(sys_len)) : 0.0;
+    }
+    std::vector<double> precisions(order, 0.0);
+    double score = 0.0;
+    bool any_correct = false;
+    for (double c : correct) any_correct = any_correct || c != 0.0;
+    if (any_correct) {
+      double smooth_mteval = 1.0;
+      int eff_order = order;
+      for (int n = 1; n <= order; ++n) {
+        if (method == "add-k" && n > 1) {
+          correct[n - 1] += smooth_value;
+          total[n - 1] += smooth_value;
+        }
+        if (total[n - 1] == 0) break;
+        if (options_.effective_order) eff_order = n;
+        if (correct[n - 1] == 0) {
+          if (method == "exp") {
+            smooth_mteval *= 2;
+            precisions[n - 1] = 100.0 / (smooth_mteval * total[n - 1]);
+          } else if (method == "floor") {
+            precisions[n - 1] = 100.0 * smooth_value / total[n - 1];
+          }
+        } else {
+          precisions[n - 1] = 100.0 * correct[n - 1] / total[n - 1];
+        }
+      }
+      double log_sum = 0.0;
+      for (int n = 0; n < eff_order; ++n) {
+        log_sum += precisions[n] == 0.0 ? -9999999999.0 : std::log(precisions[n]);
+      }
+      score = bp * std::exp(log_sum / eff_order);
+    }
+
+    MetricScore result;
+    result.name = "BLEU";
+    result.score = score;
+    std::string prec_str;
+    for (double p : precisions) prec_str += (prec_str.empty() ? "" : "/") + FormatFixed(p, 1);
+    double ratio = ref_len ? static_cast<double>(sys_len) / static_cast<double>(ref_len) : 0.0;
+    result.verbose = prec_str + " (BP = " + FormatFixed(bp, 3) + " ratio = " + FormatFixed(ratio, 3) +
+                     " hyp_len = " + std::to_string(sys_len) + " ref_len = " + std::to_string(ref_len) + ")";
+    auto integral = [](const std::vector<double>& v) {
+      for (double x : v) {
+        if (x != std::floor(x)) return false;
+      }
+      return true;
+    };
+    result.fields.push_back({"counts", correct, true, integral(correct)});
+    result.fields.push_back({"totals", total, true, integral(total)});
+    result.fields.push_back({"precisions", precisions, true, false});
+    result.fields.push_back({"sys_len", {static_cast<double>(sys_len)}, false, true});
+    result.fields.push_back({"ref_len", {static_cast<double>(ref_len)}, false, true});
+    result.fields.push_back({"bp", {bp}, false, false});
+    return result;
+  }
+
+  Signature GetSignature(int num_refs) const override {
+    Signature sig = BaseSignature(num_refs);
+    sig.Add("case", "c", options_.lowercase ? "lc" : "mixed");
+    sig.Add("eff", "e", options_.effective_order ? "yes" : "no");
+    sig.Add("tok", "tok", tokenizer_->Signature());
+    std::string smooth = options_.smooth_method;
+    if (smooth == "floor" || smooth == "add-k") {
+      smooth += "[" + FormatFixed(options_.smooth_value.value_or(DefaultSmoothValue(smooth)), 2) + "]";
+    }
+    sig.Add("smooth", "s", smooth);
+    return sig;
+  }
+
+ private:
+  BleuOptions options_;
+  std::unique_ptr<Tokenizer> tokenizer_;
+};
+
+}  // namespace
+
+void BleuOptions::Validate() const {
+  if (smooth_method != "exp" && smooth_method != "floor" && smooth_method != "add-k" && smooth_method != "none") {
+    throw Error(ErrorKind::kUsage,
+                "invalid BLEU smoothing method '" + smooth_method + "' (allowed: exp, floor, add-k, none)");
+  }
+  if (max_ngram_order < 1 || max_ngram_order > 64) {
+    throw Error(ErrorKind::kUsage,
+                "invalid --max-ngram-order " + std::to_string(max_ngram_order) + " (allowed: 1 to 64)");
+  }
+  if (smooth_value && !std::isfinite(*smooth_value)) {
+    throw Error(ErrorKind::kUsage, "invalid --smooth-value: must be a finite number");
+  }
+}
+
+std::unique_ptr<Metric> MakeBleu(const BleuOptions& options) { return std::make_unique<Bleu>(options); }
+
+}  // namespace mteval

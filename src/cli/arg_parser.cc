@@ -1,0 +1,159 @@
+#include "cli/arg_parser.h"
+
+#include <cerrno>
+#include <cstdlib>
+
+#include "common/error.h"
+
+namespace mteval {
+
+std::optional<std::string> ParsedArgs::Value(const std::string& dest) const {
+  auto it = values_.find(dest);
+  if (it == values_.end() || it->second.empty()) return std::nullopt;
+  return it->second.back();
+}
+
+std::vector<std::string> ParsedArgs::List(const std::string& dest) const {
+  auto it = values_.find(dest);
+  return it == values_.end() ? std::vector<std::string>{} : it->second;
+}
+
+int ParsedArgs::Int(const std::string& dest, int fallback) const {
+  auto v = Value(dest);
+  if (!v) return fallback;
+  errno = 0;
+  char* end = nullptr;
+  long x = std::strtol(v->c_str(), &end, 10);
+  if (v->empty() || *end != '\0' || errno != 0 || x < -1000000000L || x > 1000000000L) {
+    auto it = flag_names_.find(dest);
+    throw Error(ErrorKind::kUsage, "argument " + (it != flag_names_.end() ? it->second : dest) +
+                                       ": invalid integer value '" + *v + "'");
+  }
+  return static_cast<int>(x);
+}
+
+std::optional<double> ParsedArgs::Double(const std::string& dest) const {
+  auto v = Value(dest);
+  if (!v) return std::nullopt;
+  char* end = nullptr;
+  double x = std::strtod(v->c_str(), &end);
+  if (v->empty() || *end != '\0') {
+    auto it = flag_names_.find(dest);
+    throw Error(ErrorKind::kUsage, "argument " + (it != flag_names_.end() ? it->second : dest) +
+                                       ": invalid number '" + *v + "'");
+  }
+  return x;
+}
+
+const ArgSpec* ArgParser::Find(const std::string& name) const {
+  for (const ArgSpec& s : specs_) {
+    for (const std::string& n : s.names) {
+      if (n == name) return &s;
+    }
+  }
+  return nullptr;
+}
+
+namespace {
+
+bool LooksLikeOption(const std::string& a) {
+  if (a.size() < 2 || a[0] != '-') return false;
+  // Negative numbers are values, as in argparse.
+  char c = a[1];
+  return !((c >= '0' && c <= '9') || c == '.');
+}
+
+std::string JoinChoices(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+}  // namespace
+
+ParsedArgs ArgParser::Parse(const std::vector<std::string>& args) const {
+  ParsedArgs out;
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string a = args[i];
+    if (!LooksLikeOption(a)) {
+      out.positionals_.push_back(a);
+      continue;
+    }
+    std::optional<std::string> inline_value;
+    size_t eq = a.find('=');
+    if (a.rfind("--", 0) == 0 && eq != std::string::npos) {
+      inline_value = a.substr(eq + 1);
+      a = a.substr(0, eq);
+    }
+    const ArgSpec* spec = Find(a);
+    if (!spec) {
+      throw Error(ErrorKind::kUsage, "unrecognized argument '" + a + "' (see `mteval score --help`)");
+    }
+    out.flag_names_[spec->dest] = a;
+    auto check_choice = [&](const std::string& v) {
+      if (!spec->choices.empty()) {
+        for (const auto& c : spec->choices) {
+          if (c == v) return;
+        }
+        throw Error(ErrorKind::kUsage, "argument " + a + ": invalid choice '" + v + "' (choose from " +
+                                           JoinChoices(spec->choices) + ")");
+      }
+    };
+    switch (spec->kind) {
+      case ArgKind::kFlag:
+        if (inline_value) throw Error(ErrorKind::kUsage, "argument " + a + " takes no value");
+        out.flags_[spec->dest] = true;
+        break;
+      case ArgKind::kValue: {
+        std::string v;
+        if (inline_value) {
+          v = *inline_value;
+        } else {
+          if (i + 1 >= args.size() || LooksLikeOption(args[i + 1])) {
+            throw Error(ErrorKind::kUsage, "argument " + a + ": expected one value");
+          }
+          v = args[++i];
+        }
+        check_choice(v);
+        out.values_[spec->dest] = {v};
+        break;
+      }
+      case ArgKind::kList: {
+        std::vector<std::string>& list = out.values_[spec->dest];
+        list.clear();
+        if (inline_value) {
+          check_choice(*inline_value);
+          list.push_back(*inline_value);
+        }
+        while (i + 1 < args.size() && !LooksLikeOption(args[i + 1])) {
+          check_choice(args[i + 1]);
+          list.push_back(args[++i]);
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+std::string ArgParser::Help() const {
+  std::string out;
+  for (const ArgSpec& s : specs_) {
+    std::string names;
+    for (const auto& n : s.names) names += (names.empty() ? "" : ", ") + n;
+    if (s.kind == ArgKind::kValue) names += " VALUE";
+    if (s.kind == ArgKind::kList) names += " VALUE...";
+    out += "  " + names;
+    if (names.size() < 34) {
+      out += std::string(34 - names.size(), ' ');
+    } else {
+      out += "\n" + std::string(36, ' ');
+    }
+    out += s.help;
+    if (!s.choices.empty()) out += " {" + JoinChoices(s.choices) + "}";
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace mteval

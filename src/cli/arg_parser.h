@@ -1,0 +1,55 @@
+#pragma once
+// A small argparse-like command-line parser: long and short names, boolean
+// flags, single values and argparse's nargs='*'/'+' lists, positionals.
+// Errors throw Error(kUsage) naming the flag.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mteval {
+
+enum class ArgKind { kFlag, kValue, kList };
+
+struct ArgSpec {
+  std::string dest;                  // key in ParsedArgs
+  std::vector<std::string> names;    // e.g. {"--tokenize", "-tok"}
+  ArgKind kind = ArgKind::kFlag;
+  std::vector<std::string> choices;  // allowed values (empty = any)
+  std::string help;
+};
+
+class ParsedArgs {
+ public:
+  bool Flag(const std::string& dest) const { return flags_.count(dest) > 0; }
+  bool Has(const std::string& dest) const { return values_.count(dest) > 0 || Flag(dest); }
+  std::optional<std::string> Value(const std::string& dest) const;
+  std::vector<std::string> List(const std::string& dest) const;
+  const std::vector<std::string>& positionals() const { return positionals_; }
+
+  // Value of `dest` as an int/double, or `fallback`; a bad number throws
+  // Error(kUsage) naming the flag.
+  int Int(const std::string& dest, int fallback) const;
+  std::optional<double> Double(const std::string& dest) const;
+
+ private:
+  friend class ArgParser;
+  std::map<std::string, std::vector<std::string>> values_;
+  std::map<std::string, std::string> flag_names_;  // dest -> spelling used
+  std::map<std::string, bool> flags_;
+  std::vector<std::string> positionals_;
+};
+
+class ArgParser {
+ public:
+  explicit ArgParser(std::vector<ArgSpec> specs) : specs_(std::move(specs)) {}
+  ParsedArgs Parse(const std::vector<std::string>& args) const;
+  std::string Help() const;
+
+ private:
+  const ArgSpec* Find(const std::string& name) const;
+  std::vector<ArgSpec> specs_;
+};
+
+}  // namespace mteval

@@ -1,0 +1,301 @@
+#include "cli/score_command.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "cli/arg_parser.h"
+#include "common/error.h"
+#include "metric/stats_io.h"
+#include "report/atomic_file.h"
+#include "report/score_format.h"
+#include "score/corpus_scorer.h"
+#include "tokenize/tokenizer.h"
+
+namespace mteval {
+namespace {
+
+ArgParser MakeScoreParser() {
+  std::vector<std::string> toks = AvailableTokenizers();
+  for (const char* extra : {"ja-mecab", "ko-mecab", "spm", "flores101", "flores200", "spBLEU-1K"}) {
+    if (std::find(toks.begin(), toks.end(), extra) == toks.end()) toks.emplace_back(extra);
+  }
+  return ArgParser({
+      {"input", {"--input", "-i"}, ArgKind::kList, {}, "system output files (default: standard input)"},
+      {"metrics", {"--metrics", "-m"}, ArgKind::kList, AvailableMetrics(), "metrics to compute (default: bleu)"},
+      {"num_refs", {"--num-refs", "-nr"}, ArgKind::kValue, {}, "tab-separated references per line of one file"},
+      {"langpair", {"--language-pair", "-l"}, ArgKind::kValue, {}, "SRC-TGT; selects the default tokenizer"},
+      {"sentence_level", {"--sentence-level", "-sl"}, ArgKind::kFlag, {}, "score each segment"},
+      {"tokenize", {"--tokenize", "-tok"}, ArgKind::kValue, toks, "BLEU tokenizer"},
+      {"lowercase", {"--lowercase", "-lc"}, ArgKind::kFlag, {}, "case-insensitive BLEU"},
+      {"smooth_method", {"--smooth-method", "-s"}, ArgKind::kValue, {"none", "floor", "add-k", "exp"}, "BLEU smoothing"},
+      {"smooth_value", {"--smooth-value", "-sv"}, ArgKind::kValue, {}, "BLEU smoothing value (floor: 0.1, add-k: 1)"},
+      {"max_ngram_order", {"--max-ngram-order"}, ArgKind::kValue, {}, "BLEU maximum n-gram order (default 4)"},
+      {"force", {"--force"}, ArgKind::kFlag, {}, "accept tokenized-looking input; overwrite --stats-out"},
+      {"chrf_char_order", {"--chrf-char-order", "-cc"}, ArgKind::kValue, {}, "chrF character n-gram order (6)"},
+      {"chrf_word_order", {"--chrf-word-order", "-cw"}, ArgKind::kValue, {}, "chrF word n-gram order (0; 2 = chrF++)"},
+      {"chrf_beta", {"--chrf-beta"}, ArgKind::kValue, {}, "chrF recall weight (2)"},
+      {"chrf_whitespace", {"--chrf-whitespace"}, ArgKind::kFlag, {}, "keep whitespace in character n-grams"},
+      {"chrf_lowercase", {"--chrf-lowercase"}, ArgKind::kFlag, {}, "case-insensitive chrF"},
+      {"chrf_eps_smoothing", {"--chrf-eps-smoothing"}, ArgKind::kFlag, {}, "chrF++.py eps smoothing"},
+      {"format", {"--format", "-f"}, ArgKind::kValue, {"json", "text"}, "output format (default json)"},
+      {"width", {"--width", "-w"}, ArgKind::kValue, {}, "decimals in scores (default 1)"},
+      {"score_only", {"--score-only", "-b"}, ArgKind::kFlag, {}, "print only the score"},
+      {"short", {"--short", "-sh"}, ArgKind::kFlag, {}, "short signatures"},
+      {"quiet", {"--quiet", "-q"}, ArgKind::kFlag, {}, "no warnings"},
+      {"no_color", {"--no-color", "-nc"}, ArgKind::kFlag, {}, "accepted for compatibility"},
+      {"encoding", {"--encoding", "-e"}, ArgKind::kValue, {"utf-8", "utf8", "UTF-8"}, "input encoding (UTF-8 only)"},
+      {"stats_out", {"--stats-out"}, ArgKind::kValue, {}, "write per-segment statistics (JSON) to FILE"},
+      {"threads", {"--threads"}, ArgKind::kValue, {}, "worker threads (default 1)"},
+      {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
+  });
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+std::string ScoreHelp() {
+  return "usage: mteval score REF [REF...] [-i HYP [HYP...]] [-m bleu chrf] [options]\n\n" + MakeScoreParser().Help();
+}
+
+ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
+  ParsedArgs a = MakeScoreParser().Parse(args);
+  if (a.Flag("help")) throw Error(ErrorKind::kUsage, ScoreHelp());
+  ScoreCommandOptions o;
+  o.corpus.ref_paths = a.positionals();
+  o.corpus.hyp_paths = a.List("input");
+  if (a.Has("input") && o.corpus.hyp_paths.empty()) {
+    throw Error(ErrorKind::kUsage, "argument -i/--input: expected at least one file");
+  }
+  o.corpus.num_refs = a.Int("num_refs", 1);
+  if (a.Has("metrics")) {
+    o.metrics = a.List("metrics");
+    if (o.metrics.empty()) throw Error(ErrorKind::kUsage, "argument -m/--metrics: expected at least one metric");
+  }
+  o.langpair = a.Value("langpair").value_or("");
+  o.sentence_level = a.Flag("sentence_level");
+
+  BleuOptions& bleu = o.metric_options.bleu;
+  bleu.tokenize = a.Value("tokenize").value_or("");
+  bleu.lowercase = a.Flag("lowercase");
+  bleu.smooth_method = a.Value("smooth_method").value_or("exp");
+  bleu.smooth_value = a.Double("smooth_value");
+  bleu.max_ngram_order = a.Int("max_ngram_order", 4);
+
+  ChrfOptions& chrf = o.metric_options.chrf;
+  chrf.char_order = a.Int("chrf_char_order", 6);
+  chrf.word_order = a.Int("chrf_word_order", 0);
+  chrf.beta = a.Int("chrf_beta", 2);
+  chrf.whitespace = a.Flag("chrf_whitespace");
+  chrf.lowercase = a.Flag("chrf_lowercase");
+  chrf.eps_smoothing = a.Flag("chrf_eps_smoothing");
+
+  if (a.Value("format")) {
+    o.format = *a.Value("format");
+    o.format_given = true;
+  }
+  o.width = a.Int("width", 1);
+  o.score_only = a.Flag("score_only");
+  o.short_signature = a.Flag("short");
+  o.quiet = a.Flag("quiet");
+  o.force = a.Flag("force");
+  o.stats_out = a.Value("stats_out").value_or("");
+  o.threads = a.Int("threads", 1);
+  o.Validate();
+  return o;
+}
+
+void ScoreCommandOptions::Validate() const {
+  corpus.Validate();
+  if (metrics.empty()) throw Error(ErrorKind::kUsage, "no metric given (-m)");
+  if (width < 0 || width > 20) {
+    throw Error(ErrorKind::kUsage, "argument -w/--width: " + std::to_string(width) + " is out of range (0 to 20)");
+  }
+  if (format != "json" && format != "text") {
+    throw Error(ErrorKind::kUsage, "argument -f/--format: invalid choice '" + format + "' (choose from json, text)");
+  }
+  if (!langpair.empty()) {
+    size_t dash = langpair.find('-');
+    if (dash == std::string::npos || dash == 0 || dash + 1 == langpair.size()) {
+      throw Error(ErrorKind::kUsage, "argument -l/--language-pair: expected SRC-TGT such as en-de, got '" + langpair + "'");
+    }
+  }
+  if (sentence_level && metrics.size() > 1) {
+    throw Error(ErrorKind::kUsage, "only one metric can be used in sentence-level mode (-sl)");
+  }
+  if (sentence_level && corpus.hyp_paths.size() > 1) {
+    throw Error(ErrorKind::kUsage, "only one system can be evaluated in sentence-level mode (-sl)");
+  }
+  if (threads < 1 || threads > 256) {
+    throw Error(ErrorKind::kUsage, "argument --threads: " + std::to_string(threads) + " is out of range (1 to 256)");
+  }
+  // Each metric validates its own options; build them once to check.
+  MetricOptions mo = metric_options;
+  for (const std::string& id : metrics) MakeMetric(id, mo);
+}
+
+CommandOutput RunScore(const ScoreCommandOptions& options_in) {
+  ScoreCommandOptions options = options_in;
+  options.Validate();
+  if (!options.langpair.empty()) {
+    options.metric_options.bleu.trg_lang = options.langpair.substr(options.langpair.find('-') + 1);
+  }
+  if (options.sentence_level) options.metric_options.bleu.effective_order = true;
+
+  CommandOutput out;
+  TextCorpus corpus = LoadTextCorpus(options.corpus);
+  const int num_refs = static_cast<int>(corpus.refs.size());
+  if (options.sentence_level && corpus.systems.size() > 1) {
+    throw Error(ErrorKind::kUsage, "only one system can be evaluated in sentence-level mode (-sl)");
+  }
+
+  // sacreBLEU's warning for tokenized-looking output.
+  if (!options.force) {
+    for (const auto& sys : corpus.systems) {
+      size_t tokenized = 0;
+      for (const std::string& line : sys) {
+        tokenized += line.size() >= 2 && line.compare(line.size() - 2, 2, " .") == 0;
+      }
+      if (tokenized >= 100 && std::find(options.metrics.begin(), options.metrics.end(), "bleu") != options.metrics.end()) {
+        out.warnings.push_back("That's " + std::to_string(tokenized) +
+                               " lines that end in a tokenized period ('.'). It looks like you forgot to "
+                               "detokenize your test data, which may hurt your score. Use --force to "
+                               "suppress this message.");
+        break;
+      }
+    }
+  }
+
+  // sacreBLEU prints metrics sorted by their upper-case names.
+  std::vector<std::string> ids = options.metrics;
+  std::sort(ids.begin(), ids.end(), [](const std::string& x, const std::string& y) { return Lower(x) < Lower(y); });
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+
+  CorpusScorerOptions scorer_options;
+  scorer_options.threads = options.threads;
+
+  std::vector<std::unique_ptr<Metric>> metrics;
+  std::vector<std::vector<StatsMatrix>> stats;  // [metric][system]
+  for (const std::string& id : ids) {
+    metrics.push_back(MakeMetric(id, options.metric_options));
+    stats.push_back(ComputeSegmentStats(*metrics.back(), corpus, scorer_options));
+  }
+
+  std::string& text = out.stdout_text;
+  const bool json = options.format == "json";
+  if (options.sentence_level) {
+    const Metric& m = *metrics[0];
+    const std::string sig = m.GetSignature(num_refs).Format(options.short_signature);
+    const Signature signature = m.GetSignature(num_refs);
+    const bool as_json = options.format_given && json;
+    for (size_t i = 0; i < corpus.num_segments(); ++i) {
+      MetricScore s = m.Score(stats[0][0].Row(i));
+      if (as_json) {
+        std::string obj = FormatScoreJson(s, signature, options.width);
+        // One compact object per line (JSON Lines).
+        std::string compact;
+        bool in_string = false, escaped = false;
+        for (char c : obj) {
+          if (in_string) {
+            compact.push_back(c);
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+          } else if (c == '"') {
+            in_string = true;
+            compact.push_back(c);
+          } else if (c != '\n' && c != ' ') {
+            compact.push_back(c);
+            if (c == ':' || c == ',') compact.push_back(' ');
+          }
+        }
+        text += compact + "\n";
+      } else if (options.score_only) {
+        text += FormatFixedWidth(s.score, options.width) + "\n";
+      } else {
+        text += FormatScoreText(s, sig, options.width) + "\n";
+      }
+    }
+  } else if (corpus.systems.size() == 1) {
+    std::vector<std::string> results;
+    for (size_t k = 0; k < metrics.size(); ++k) {
+      MetricScore s = metrics[k]->Score(stats[k][0].Sum().data());
+      Signature sig = metrics[k]->GetSignature(num_refs);
+      if (json) {
+        results.push_back(FormatScoreJson(s, sig, options.width));
+      } else if (options.score_only) {
+        results.push_back(FormatFixedWidth(s.score, options.width));
+      } else {
+        results.push_back(FormatScoreText(s, sig.Format(options.short_signature), options.width));
+      }
+    }
+    text = json ? JoinJsonObjects(results) + "\n" : AlignScoreLines(results);
+  } else {
+    // Several systems: one result per system.
+    if (json) {
+      std::vector<std::string> per_system;
+      for (size_t s = 0; s < corpus.systems.size(); ++s) {
+        std::vector<std::string> results;
+        for (size_t k = 0; k < metrics.size(); ++k) {
+          results.push_back(FormatScoreJson(metrics[k]->Score(stats[k][s].Sum().data()),
+                                            metrics[k]->GetSignature(num_refs), options.width));
+        }
+        std::string obj = "{\n \"system\": \"" + corpus.system_names[s] + "\",\n \"results\": [\n";
+        for (size_t k = 0; k < results.size(); ++k) obj += (k ? ",\n" : "") + results[k];
+        per_system.push_back(obj + "\n ]\n}");
+      }
+      text = "[\n";
+      for (size_t s = 0; s < per_system.size(); ++s) text += (s ? ",\n" : "") + per_system[s];
+      text += "\n]\n";
+    } else {
+      size_t name_w = 6;
+      for (const auto& n : corpus.system_names) name_w = std::max(name_w, n.size());
+      std::vector<std::string> names;
+      for (const auto& m : metrics) names.push_back(m->Name());
+      text += "System" + std::string(name_w - 6, ' ');
+      for (const auto& n : names) text += "  " + std::string(n.size() < 8 ? 8 - n.size() : 0, ' ') + n;
+      text += "\n";
+      for (size_t s = 0; s < corpus.systems.size(); ++s) {
+        text += corpus.system_names[s] + std::string(name_w - corpus.system_names[s].size(), ' ');
+        for (size_t k = 0; k < metrics.size(); ++k) {
+          std::string v = FormatFixedWidth(metrics[k]->Score(stats[k][s].Sum().data()).score, options.width);
+          size_t w = std::max<size_t>(8, names[k].size());
+          text += "  " + std::string(w > v.size() ? w - v.size() : 0, ' ') + v;
+        }
+        text += "\n";
+      }
+      text += "\nMetric signatures:\n";
+      for (size_t k = 0; k < metrics.size(); ++k) {
+        text += " - " + names[k] + std::string(names[k].size() < 10 ? 10 - names[k].size() : 0, ' ') + " " +
+                metrics[k]->GetSignature(num_refs).Format(options.short_signature) + "\n";
+      }
+    }
+  }
+
+  if (!options.stats_out.empty()) {
+    std::vector<StatsRecord> records;
+    for (size_t k = 0; k < metrics.size(); ++k) {
+      for (size_t s = 0; s < corpus.systems.size(); ++s) {
+        StatsRecord r;
+        r.metric = metrics[k]->Id();
+        r.signature = metrics[k]->GetSignature(num_refs).Format(false);
+        r.system = corpus.system_names[s];
+        r.segments = stats[k][s];
+        r.totals = stats[k][s].Sum();
+        r.num_segments = corpus.num_segments();
+        records.push_back(std::move(r));
+      }
+    }
+    AtomicWriteOptions w;
+    w.force = options.force;
+    w.protected_paths = options.corpus.ref_paths;
+    w.protected_paths.insert(w.protected_paths.end(), options.corpus.hyp_paths.begin(), options.corpus.hyp_paths.end());
+    WriteFileAtomically(options.stats_out, StatsToJson(records, true), w);
+  }
+  return out;
+}
+
+}  // namespace mteval

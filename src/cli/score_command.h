@@ -1,0 +1,44 @@
+#pragma once
+// `mteval score`: sacreBLEU-compatible scoring of one or more systems.
+
+#include <string>
+#include <vector>
+
+#include "corpus/text_corpus.h"
+#include "metrics/registry.h"
+
+namespace mteval {
+
+struct ScoreCommandOptions {
+  TextCorpusOptions corpus;               // references, systems, -nr
+  std::vector<std::string> metrics{"bleu"};  // -m, in any order; output is sorted as sacreBLEU sorts
+  MetricOptions metric_options;           // per-metric flags
+  std::string langpair;                   // -l SRC-TGT (chooses the default tokenizer)
+  bool sentence_level = false;            // -sl: one score per segment
+  std::string format = "json";            // -f json|text
+  bool format_given = false;              // -f was given (sentence level prints text unless asked)
+  int width = 1;                          // -w decimals
+  bool score_only = false;                // -b
+  bool short_signature = false;           // --short
+  bool quiet = false;                     // -q: no warnings on stderr
+  bool force = false;                     // --force: no tokenized-input warning; overwrite --stats-out
+  std::string stats_out;                  // --stats-out FILE: write statistics (JSON) atomically
+  int threads = 1;                        // --threads N
+
+  // Checks every option in one place; throws Error(kUsage).
+  void Validate() const;
+};
+
+struct CommandOutput {
+  std::string stdout_text;
+  std::vector<std::string> warnings;  // printed to stderr unless quiet
+};
+
+// Parses `mteval score` arguments (after the word "score").
+ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args);
+std::string ScoreHelp();
+
+// Runs the command; nothing is returned for printing if it throws.
+CommandOutput RunScore(const ScoreCommandOptions& options);
+
+}  // namespace mteval

@@ -1,0 +1,112 @@
+#include "corpus/line_reader.h"
+
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <iterator>
+
+#include "common/error.h"
+#include "text/python_str.h"
+#include "text/utf8.h"
+
+namespace mteval {
+namespace {
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string ReadGzip(const std::string& path) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (!f) {
+    throw Error(ErrorKind::kInput, "cannot open '" + path + "': " + std::strerror(errno));
+  }
+  std::string out;
+  char buf[1 << 16];
+  for (;;) {
+    int n = gzread(f, buf, sizeof buf);
+    if (n < 0) {
+      int errnum = 0;
+      std::string msg = gzerror(f, &errnum);
+      gzclose(f);
+      throw Error(ErrorKind::kInput, "cannot decompress '" + path + "': " + msg +
+                                         " (is it a complete gzip file? try `gzip -t " + path + "`)");
+    }
+    if (n == 0) break;
+    out.append(buf, static_cast<size_t>(n));
+  }
+  gzclose(f);
+  return out;
+}
+
+[[noreturn]] void ThrowInvalidUtf8(std::string_view content, size_t offset, const std::string& name) {
+  size_t line = 1, line_start = 0;
+  for (size_t i = 0; i < offset; ++i) {
+    if (content[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(content[offset]));
+  throw Error(ErrorKind::kInput,
+              name + ": invalid UTF-8 at line " + std::to_string(line) + ", column " +
+                  std::to_string(CountCodePoints(content.substr(line_start, offset - line_start)) + 1) +
+                  " (byte offset " + std::to_string(offset) + ", byte " + hex +
+                  "); convert the file to UTF-8 first, e.g. `iconv -f LATIN1 -t UTF-8`");
+}
+
+}  // namespace
+
+std::string ReadFileBytes(const std::string& path) {
+  if (path == "-") {
+    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  }
+  if (EndsWith(path, ".gz")) return ReadGzip(path);
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    throw Error(ErrorKind::kInput, "cannot open '" + path + "': " + std::strerror(errno));
+  }
+  std::string out;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  bool failed = std::ferror(f);
+  std::fclose(f);
+  if (failed) throw Error(ErrorKind::kInput, "cannot read '" + path + "'");
+  return out;
+}
+
+std::vector<std::string> SplitLines(std::string_view content, const std::string& name, bool universal_newlines) {
+  size_t bad = FindInvalidUtf8(content);
+  if (bad != std::string_view::npos) ThrowInvalidUtf8(content, bad, name);
+  std::vector<std::string> lines;
+  size_t start = 0;
+  const size_t n = content.size();
+  while (start < n) {
+    size_t end = start;
+    size_t next;
+    if (universal_newlines) {
+      while (end < n && content[end] != '\n' && content[end] != '\r') ++end;
+      next = end + 1;
+      if (end + 1 < n && content[end] == '\r' && content[end + 1] == '\n') next = end + 2;
+    } else {
+      const void* nl = std::memchr(content.data() + start, '\n', n - start);
+      end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - content.data()) : n;
+      next = end + 1;
+    }
+    lines.emplace_back(PyRstrip(content.substr(start, end - start)));
+    start = next;
+  }
+  return lines;
+}
+
+std::vector<std::string> ReadLines(const std::string& path) {
+  const bool is_stdin = path == "-";
+  return SplitLines(ReadFileBytes(path), is_stdin ? "<stdin>" : path, is_stdin);
+}
+
+}  // namespace mteval

@@ -1,0 +1,64 @@
+#pragma once
+// The interface every metric module in metrics/ implements.
+//
+// Data flow: for each segment, a SegmentScorer is given the segment's
+// references once and then scores one hypothesis per system against them,
+// writing an integer statistics vector. Corpus scores come only from the sum
+// of those vectors (Metric::Score), never from averaging sentence scores.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "metric/signature.h"
+
+namespace mteval {
+
+// One named number or list of numbers reported with a score, e.g. "counts".
+struct ScoreField {
+  std::string key;
+  std::vector<double> values;
+  bool is_list = false;   // print as a JSON array even with one value
+  bool integral = false;  // print without a fractional part
+};
+
+struct MetricScore {
+  std::string name;      // as sacreBLEU names it: "BLEU", "chrF2", "chrF2++", "TER"
+  double score = 0.0;
+  std::string verbose;   // sacreBLEU's verbose_score, "" when the metric has none
+  std::vector<ScoreField> fields;  // statistics added to JSON output, in order
+};
+
+// Scores hypotheses of one segment at a time. Not thread-safe: make one per
+// thread with Metric::NewScorer().
+class SegmentScorer {
+ public:
+  virtual ~SegmentScorer() = default;
+  // Sets the references of the current segment (already read and
+  // right-stripped as sacreBLEU reads lines); they must stay alive until the
+  // next call.
+  virtual void SetReferences(const std::vector<std::string_view>& refs) = 0;
+  // Writes Metric::NumStats() statistics of `hyp` against the current
+  // references into `stats`.
+  virtual void ScoreHypothesis(std::string_view hyp, int64_t* stats) = 0;
+};
+
+class Metric {
+ public:
+  virtual ~Metric() = default;
+  // Registry id: "bleu", "chrf", ...
+  virtual std::string Id() const = 0;
+  // Display name, e.g. "chrF2++".
+  virtual std::string Name() const = 0;
+  virtual size_t NumStats() const = 0;
+  virtual std::unique_ptr<SegmentScorer> NewScorer() const = 0;
+  // The score of merged (summed) statistics: a corpus, a shard union, or one
+  // segment for sentence-level scores.
+  virtual MetricScore Score(const int64_t* stats) const = 0;
+  virtual Signature GetSignature(int num_refs) const = 0;
+};
+
+}  // namespace mteval

@@ -1,0 +1,94 @@
+#include "metric/stats_io.h"
+
+#include <nlohmann/json.hpp>
+
+#include "common/error.h"
+
+namespace mteval {
+
+std::string StatsToJson(const std::vector<StatsRecord>& records, bool include_segments) {
+  nlohmann::ordered_json root;
+  root["format"] = "mteval-stats";
+  root["version"] = 1;
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const StatsRecord& r : records) {
+    nlohmann::ordered_json j;
+    j["metric"] = r.metric;
+    j["signature"] = r.signature;
+    j["system"] = r.system;
+    j["num_segments"] = r.num_segments;
+    j["totals"] = r.totals;
+    if (include_segments && r.segments.num_segments() > 0) {
+      nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+      for (size_t i = 0; i < r.segments.num_segments(); ++i) {
+        rows.push_back(std::vector<int64_t>(r.segments.Row(i), r.segments.Row(i) + r.segments.num_stats()));
+      }
+      j["segments"] = std::move(rows);
+    }
+    list.push_back(std::move(j));
+  }
+  root["records"] = std::move(list);
+  return root.dump(1) + "\n";
+}
+
+std::vector<StatsRecord> StatsFromJson(const std::string& text, const std::string& name) {
+  nlohmann::json root;
+  try {
+    root = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw Error(ErrorKind::kInput, name + ": not valid JSON (byte " + std::to_string(e.byte) + "): " + e.what());
+  }
+  auto fail = [&](const std::string& what) {
+    throw Error(ErrorKind::kInput, name + ": " + what + " (expected a file written by `mteval score --stats-out`)");
+  };
+  if (!root.is_object() || root.value("format", "") != "mteval-stats") fail("missing \"format\": \"mteval-stats\"");
+  if (!root.contains("records") || !root["records"].is_array()) fail("missing \"records\" array");
+  std::vector<StatsRecord> out;
+  size_t index = 0;
+  for (const auto& j : root["records"]) {
+    std::string where = "record " + std::to_string(index++);
+    try {
+      StatsRecord r;
+      r.metric = j.at("metric").get<std::string>();
+      r.signature = j.at("signature").get<std::string>();
+      r.system = j.at("system").get<std::string>();
+      r.num_segments = j.at("num_segments").get<size_t>();
+      r.totals = j.at("totals").get<std::vector<int64_t>>();
+      if (j.contains("segments")) {
+        const auto& rows = j["segments"];
+        r.segments = StatsMatrix(rows.size(), r.totals.size());
+        for (size_t i = 0; i < rows.size(); ++i) {
+          auto row = rows[i].get<std::vector<int64_t>>();
+          if (row.size() != r.totals.size()) fail(where + ", segment " + std::to_string(i) + ": wrong number of statistics");
+          std::copy(row.begin(), row.end(), r.segments.Row(i));
+        }
+      }
+      out.push_back(std::move(r));
+    } catch (const nlohmann::json::exception& e) {
+      fail(where + ": " + e.what());
+    }
+  }
+  return out;
+}
+
+StatsRecord MergeRecords(const std::vector<StatsRecord>& shards) {
+  if (shards.empty()) throw Error(ErrorKind::kUsage, "no statistics to merge");
+  StatsRecord merged = shards[0];
+  for (size_t i = 1; i < shards.size(); ++i) {
+    const StatsRecord& s = shards[i];
+    if (s.metric != merged.metric || s.signature != merged.signature) {
+      throw Error(ErrorKind::kMismatch, "cannot merge statistics of '" + s.metric + "|" + s.signature + "' into '" +
+                                            merged.metric + "|" + merged.signature + "'");
+    }
+    MergeStats(&merged.totals, s.totals);
+    merged.num_segments += s.num_segments;
+    if (merged.segments.num_segments() > 0 && s.segments.num_segments() > 0) {
+      merged.segments.Append(s.segments);
+    } else {
+      merged.segments = StatsMatrix();
+    }
+  }
+  return merged;
+}
+
+}  // namespace mteval

@@ -1,0 +1,28 @@
+#pragma once
+// sacreBLEU's TokenizerRegexp: the mteval-v13a punctuation rules that the 13a
+// and zh tokenizers share. Four regular-expression substitutions run one after
+// another, then whitespace is normalised:
+//   1. ([\{-\~\[-\` -\&\(-\+\:-\@\/])  ->  " \1 "   (ASCII punctuation but ' , - .)
+//   2. ([^0-9])([\.,])                ->  "\1 \2 "  (period/comma after a non-digit)
+//   3. ([\.,])([^0-9])                ->  " \1 \2"  (period/comma before a non-digit)
+//   4. ([0-9])(-)                     ->  "\1 \2 "  (dash after a digit)
+// Python's re.sub scans left to right without overlapping matches, so e.g. in
+// "5.,x" the pair ".," is matched by rule 2 only if the "." was not consumed.
+// Both functions below reproduce that exactly.
+
+#include <string>
+#include <string_view>
+
+namespace mteval {
+
+// Fast version. Rules never match across whitespace in a way that depends on
+// more than "there is a non-digit here", so each whitespace-separated word is
+// processed alone with a virtual space on each side that has a neighbour;
+// words without any special byte are copied as they are. `out` is cleared.
+void RegexpTokenize(std::string_view s, std::string* out);
+
+// Literal version: runs the four passes over the whole string, then
+// ' '.join(split()). Used by tests as the reference for the fast version.
+std::string RegexpTokenizeReference(std::string_view s);
+
+}  // namespace mteval

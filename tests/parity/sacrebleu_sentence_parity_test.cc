@@ -1,0 +1,86 @@
+// Parity with sacreBLEU 2.6.0's sentence-level BLEU, chrF and chrF++
+// (../shared/parity/sacrebleu-2.6.0/*.sentence.tsv).
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <map>
+#include <sstream>
+
+#include "metrics/registry.h"
+#include "score/corpus_scorer.h"
+#include "support/parity_data.h"
+#include "support/test_paths.h"
+
+namespace mteval {
+
+namespace {
+
+std::vector<std::string> SplitTab(const std::string& line) {
+  std::vector<std::string> out;
+  std::stringstream ss(line);
+  std::string f;
+  while (std::getline(ss, f, '\t')) out.push_back(f);
+  return out;
+}
+
+std::string HypPath(const std::string& pair, const std::string& system) {
+  std::string tgt = pair.substr(pair.find('-') + 1);
+  return "system-outputs/generaltest2022." + pair + ".hyp." + system + "." + tgt;
+}
+
+}  // namespace
+
+TEST_CASE("sentence BLEU, chrF and chrF++ match sacreBLEU 2.6.0", "[parity]") {
+  if (testing::SharedDir().empty()) {
+    WARN("SKIPPED: ../shared is absent, so the sacreBLEU sentence-level figures cannot be checked");
+    return;
+  }
+  size_t checked = 0, skipped = 0;
+  for (const std::string& pair : testing::ParityPairs()) {
+    std::vector<std::string> lines = testing::ParityFileLines(pair + ".sentence.tsv");
+    REQUIRE(lines.size() > 1);
+    std::vector<std::string> header = SplitTab(lines[0]);
+    REQUIRE(header[3] == "bleu");
+    // system -> rows
+    std::map<std::pair<std::string, std::string>, std::vector<std::vector<std::string>>> by_system;
+    for (size_t i = 1; i < lines.size(); ++i) {
+      auto f = SplitTab(lines[i]);
+      by_system[{f[0], f[1]}].push_back(f);
+    }
+    for (auto& [key, rows] : by_system) {
+      TextCorpus corpus = testing::Wmt22Corpus({key.second}, {HypPath(pair, key.first)});
+      REQUIRE(rows.size() == corpus.num_segments());
+      const std::string tok = rows[0][4];
+      MetricOptions o;
+      o.bleu.tokenize = tok;
+      o.bleu.effective_order = true;
+      MetricOptions opp;
+      opp.chrf.word_order = 2;
+      std::vector<std::pair<std::unique_ptr<Metric>, int>> metrics;
+      if (tok != "ja-mecab") {
+        metrics.emplace_back(MakeMetric("bleu", o), 3);
+      } else {
+        skipped += rows.size();
+      }
+      metrics.emplace_back(MakeMetric("chrf", o), 5);
+      metrics.emplace_back(MakeMetric("chrf", opp), 6);
+      for (auto& [metric, column] : metrics) {
+        StatsMatrix stats = ComputeSegmentStats(*metric, corpus)[0];
+        for (size_t i = 0; i < rows.size(); ++i) {
+          double want = std::stod(rows[i][static_cast<size_t>(column)]);
+          double got = metric->Score(stats.Row(i)).score;
+          if (std::abs(got - want) > 1e-9) {
+            FAIL_CHECK(pair << " " << key.first << " line " << rows[i][2] << " " << metric->Name() << ": got "
+                            << got << ", sacreBLEU " << want);
+          }
+          ++checked;
+        }
+      }
+    }
+  }
+  WARN("checked " << checked << " sentence scores; skipped " << skipped
+                  << " ja-mecab BLEU sentences (MeCab tokenizer comes with the TER/MeCab issue)");
+  CHECK(checked > 0);
+}
+
+}  // namespace mteval

@@ -1,0 +1,47 @@
+#include "support/parity_data.h"
+
+#include <fstream>
+#include <mutex>
+
+#include "corpus/line_reader.h"
+#include "support/test_paths.h"
+
+namespace mteval::testing {
+
+const std::vector<std::string>& Wmt22Lines(const std::string& relative_path) {
+  static std::map<std::string, std::vector<std::string>> cache;
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(relative_path);
+  if (it == cache.end()) {
+    it = cache.emplace(relative_path, ReadLines(SharedDir() + "/wmt22/" + relative_path)).first;
+  }
+  return it->second;
+}
+
+TextCorpus Wmt22Corpus(const std::vector<std::string>& refs, const std::vector<std::string>& hyps) {
+  TextCorpus c;
+  for (const auto& r : refs) {
+    c.ref_names.push_back(r);
+    c.refs.push_back(Wmt22Lines(r));
+  }
+  for (const auto& h : hyps) {
+    c.system_names.push_back(h);
+    c.systems.push_back(Wmt22Lines(h));
+  }
+  return c;
+}
+
+std::vector<std::string> ParityPairs() { return {"cs-uk", "de-fr", "en-de", "en-ja", "en-zh", "zh-en"}; }
+
+std::vector<std::string> ParityFileLines(const std::string& name) {
+  std::ifstream f(SharedDir() + "/parity/sacrebleu-2.6.0/" + name);
+  std::vector<std::string> lines;
+  std::string line;
+  while (std::getline(f, line)) {
+    if (!line.empty()) lines.push_back(line);
+  }
+  return lines;
+}
+
+}  // namespace mteval::testing

@@ -1,0 +1,65 @@
+#include "support/test_paths.h"
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace mteval::testing {
+
+std::string SourceDir() { return MTEVAL_SOURCE_DIR; }
+
+std::string SharedDir() {
+  std::string dir;
+  if (const char* env = std::getenv("MTEVAL_SHARED_DIR")) {
+    dir = env;
+  } else {
+    dir = SourceDir() + "/../shared";
+  }
+  struct stat st;
+  if (stat((dir + "/parity").c_str(), &st) != 0) return "";
+  return dir;
+}
+
+std::string MtevalBinary() { return MTEVAL_BINARY; }
+
+std::string MakeTempDir() {
+  std::string tmpl = "/tmp/mteval-test-XXXXXX";
+  if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+  return tmpl;
+}
+
+void WriteFile(const std::string& path, const std::string& content) {
+  std::ofstream f(path, std::ios::binary);
+  f << content;
+  if (!f) throw std::runtime_error("cannot write " + path);
+}
+
+namespace {
+std::string Slurp(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+}  // namespace
+
+RunResult RunMteval(const std::string& args, const std::string& stdin_text) {
+  std::string dir = MakeTempDir();
+  WriteFile(dir + "/stdin", stdin_text);
+  std::string cmd = "'" + MtevalBinary() + "' " + args + " < '" + dir + "/stdin' > '" + dir + "/out' 2> '" + dir + "/err'";
+  int status = std::system(cmd.c_str());
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = Slurp(dir + "/out");
+  r.err = Slurp(dir + "/err");
+  std::system(("rm -rf '" + dir + "'").c_str());
+  return r;
+}
+
+}  // namespace mteval::testing

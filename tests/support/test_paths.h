@@ -1,0 +1,30 @@
+#pragma once
+// Where tests find their data: the project's own files, and ../shared (CI
+// provides it beside the clone; a user's clone may not have it).
+
+#include <string>
+
+namespace mteval::testing {
+
+// Root of the source tree.
+std::string SourceDir();
+// The shared data folder ($MTEVAL_SHARED_DIR, else SourceDir()/../shared),
+// or "" when it is absent.
+std::string SharedDir();
+// Path of the built mteval binary.
+std::string MtevalBinary();
+// A fresh empty temporary directory for one test.
+std::string MakeTempDir();
+// Writes `content` to `path`.
+void WriteFile(const std::string& path, const std::string& content);
+
+// Result of running the CLI.
+struct RunResult {
+  int exit_code = -1;
+  std::string out, err;
+};
+// Runs `mteval ARGS` through the shell (args are shell-quoted) with optional
+// stdin contents.
+RunResult RunMteval(const std::string& args, const std::string& stdin_text = "");
+
+}  // namespace mteval::testing
