@@ -120,6 +120,9 @@ class Bleu final : public Metric {
     TokenizerOptions tok;
     tok.name = options_.tokenize;
     tok.target_lang = options_.trg_lang;
+    tok.spm_model = options_.spm_model;
+    tok.model_dir = options_.model_dir;
+    tok.mecab_dic = options_.mecab_dic;
     tokenizer_ = MakeTokenizer(tok);
   }
 

@@ -20,6 +20,9 @@ struct BleuOptions {
   std::string tokenize;
   // Target language code, used only to choose the default tokenizer.
   std::string trg_lang;
+  // Passed to the tokenizer: SentencePiece model file, model directory for
+  // named models, MeCab dictionary (see TokenizerOptions).
+  std::string spm_model, model_dir, mecab_dic;
   // Lowercase hypothesis and references before tokenizing (Python str.lower()).
   bool lowercase = false;
   // One of "exp", "floor", "add-k", "none".

@@ -26,6 +26,9 @@ ArgParser MakeScoreParser() {
       {"langpair", {"--language-pair", "-l"}, ArgKind::kValue, {}, "SRC-TGT; selects the default tokenizer"},
       {"sentence_level", {"--sentence-level", "-sl"}, ArgKind::kFlag, {}, "score each segment"},
       {"tokenize", {"--tokenize", "-tok"}, ArgKind::kValue, toks, "BLEU tokenizer"},
+      {"spm_model", {"--spm-model"}, ArgKind::kValue, {}, "SentencePiece model file for -tok spm"},
+      {"model_dir", {"--model-dir"}, ArgKind::kValue, {}, "directory of named SentencePiece models (flores101, ...)"},
+      {"mecab_dic", {"--mecab-dic"}, ArgKind::kValue, {}, "MeCab dictionary directory (ko-mecab)"},
       {"lowercase", {"--lowercase", "-lc"}, ArgKind::kFlag, {}, "case-insensitive BLEU"},
       {"smooth_method", {"--smooth-method", "-s"}, ArgKind::kValue, {"none", "floor", "add-k", "exp"}, "BLEU smoothing"},
       {"smooth_value", {"--smooth-value", "-sv"}, ArgKind::kValue, {}, "BLEU smoothing value (floor: 0.1, add-k: 1)"},
@@ -81,6 +84,9 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   BleuOptions& bleu = o.metric_options.bleu;
   bleu.tokenize = a.Value("tokenize").value_or("");
   bleu.lowercase = a.Flag("lowercase");
+  bleu.spm_model = a.Value("spm_model").value_or("");
+  bleu.model_dir = a.Value("model_dir").value_or("");
+  bleu.mecab_dic = a.Value("mecab_dic").value_or("");
   bleu.smooth_method = a.Value("smooth_method").value_or("exp");
   bleu.smooth_value = a.Double("smooth_value");
   bleu.max_ngram_order = a.Int("max_ngram_order", 4);

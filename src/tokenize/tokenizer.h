@@ -35,6 +35,15 @@ struct TokenizerOptions {
   // the default as sacreBLEU does: zh -> zh, ja -> ja-mecab, ko -> ko-mecab,
   // anything else -> 13a.
   std::string target_lang;
+  // SentencePiece model file for "spm" (the named flores/spBLEU models are
+  // looked up in model_dir instead).
+  std::string spm_model;
+  // Directory with named SentencePiece models; "" means $MTEVAL_MODEL_DIR,
+  // then sacreBLEU's cache ~/.sacrebleu/models/.
+  std::string model_dir;
+  // MeCab dictionary directory for ko-mecab (ja-mecab uses the IPA
+  // dictionary unless this is set).
+  std::string mecab_dic;
 };
 
 // The tokenizer sacreBLEU uses by default for a target language.
