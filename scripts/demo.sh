@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Quick start: installs what is missing, builds, and scores the bundled
+# translated release (corpora/release) for three MT systems.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/build.sh release -DMTEVAL_BUILD_TESTS=OFF -DMTEVAL_BUILD_BENCH=OFF >/dev/null
+bin=build/release/mteval
+c=corpora/release
+echo
+echo "Scoring three MT systems on a translated press release ($c):"
+echo
+"$bin" score "$c/workshop.ref.en" -i "$c/mt-glossary.en" "$c/mt-generic.en" "$c/mt-literal.en" \
+  -m bleu chrf -f text

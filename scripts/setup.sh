@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian packages mteval needs, only those that are missing.
+# Safe to run repeatedly; needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+PACKAGES=(
+  g++ cmake make pkg-config
+  libicu-dev zlib1g-dev nlohmann-json3-dev
+  libsentencepiece-dev libeigen3-dev
+  libmecab-dev mecab-ipadic-utf8
+  libstemmer-dev libpugixml-dev
+  catch2 libbenchmark-dev
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#PACKAGES[@]} Debian packages are installed"
+  exit 0
+fi
+
+echo "setup: installing missing Debian packages: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

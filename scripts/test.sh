@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The whole test suite from a clean clone: installs missing Debian packages,
+# builds from scratch in Release mode and with ASan+UBSan, runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+rm -rf build/release build/asan
+
+echo "== Release build =="
+scripts/build.sh release
+(cd build/release && ctest --output-on-failure -j "${MTEVAL_JOBS:-$(nproc)}")
+
+echo "== AddressSanitizer + UndefinedBehaviorSanitizer build =="
+scripts/build.sh asan
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+(cd build/asan && ctest --output-on-failure -j "${MTEVAL_JOBS:-$(nproc)}")
