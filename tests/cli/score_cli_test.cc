@@ -1,0 +1,152 @@
+// The mteval binary end to end: output formats and every bad-input path.
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support/test_paths.h"
+
+namespace mteval {
+
+using testing::RunMteval;
+using testing::WriteFile;
+
+namespace {
+
+struct Files {
+  std::string dir = testing::MakeTempDir();
+  std::string ref = dir + "/ref.txt";
+  std::string hyp = dir + "/hyp.txt";
+  std::string hyp2 = dir + "/hyp2.txt";
+  Files() {
+    WriteFile(ref, "The cat sat on the mat.\nIt was raining, again.\n");
+    WriteFile(hyp, "The cat sat on a mat.\nIt rained again.\n");
+    WriteFile(hyp2, "A cat is on the mat.\nIt was raining, again.\n");
+  }
+};
+
+}  // namespace
+
+TEST_CASE("score prints sacreBLEU-style JSON", "[cli]") {
+  Files f;
+  auto r = RunMteval("score " + f.ref + " -i " + f.hyp + " -m bleu chrf");
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j.is_array());
+  REQUIRE(j.size() == 2);
+  CHECK(j[0]["name"] == "BLEU");
+  CHECK(j[0]["tok"] == "13a");
+  CHECK(j[0]["counts"].size() == 4);
+  CHECK(j[0].contains("verbose_score"));
+  CHECK(j[1]["name"] == "chrF2");
+  CHECK(j[1]["nc"] == "6");
+  auto one = RunMteval("score " + f.ref + " -i " + f.hyp + " -m chrf -w 3");
+  auto obj = nlohmann::json::parse(one.out);
+  CHECK(obj.is_object());
+  double score = obj["score"];
+  CHECK(score == Approx(std::round(score * 1000) / 1000));
+}
+
+TEST_CASE("score reads standard input and prints text", "[cli]") {
+  Files f;
+  auto r = RunMteval("score " + f.ref + " -f text", "The cat sat on a mat.\nIt rained again.\n");
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:mteval-"));
+  auto b = RunMteval("score " + f.ref + " -i " + f.ref + " -b -f text");
+  CHECK(b.out == "100.0\n");
+}
+
+TEST_CASE("several systems give one result per system", "[cli]") {
+  Files f;
+  auto r = RunMteval("score " + f.ref + " -i " + f.hyp + " " + f.hyp2 + " -m bleu chrf");
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j.size() == 2);
+  CHECK(j[1]["system"] == f.hyp2);
+  CHECK(j[1]["results"].size() == 2);
+}
+
+TEST_CASE("sentence-level scores, one per line", "[cli]") {
+  Files f;
+  auto r = RunMteval("score " + f.ref + " -i " + f.hyp + " -sl -b");
+  REQUIRE(r.exit_code == 0);
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 2);
+  auto t = RunMteval("score " + f.ref + " -i " + f.hyp + " -sl");
+  CHECK_THAT(t.out, Catch::Contains("eff:yes"));
+  auto j = RunMteval("score " + f.ref + " -i " + f.hyp + " -sl -f json -m chrf");
+  CHECK(nlohmann::json::parse(j.out.substr(0, j.out.find('\n')))["name"] == "chrF2");
+}
+
+TEST_CASE("bad input: line-count mismatch", "[cli]") {
+  Files f;
+  WriteFile(f.hyp, "only one line\n");
+  auto r = RunMteval("score " + f.ref + " -i " + f.hyp);
+  CHECK(r.exit_code == 4);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::Contains(f.hyp + "' has 1") && Catch::Contains(f.ref + "' has 2"));
+}
+
+TEST_CASE("bad input: invalid UTF-8", "[cli]") {
+  Files f;
+  WriteFile(f.hyp, "fine\nbroken \xC3\x28 here\n");
+  auto r = RunMteval("score " + f.ref + " -i " + f.hyp);
+  CHECK(r.exit_code == 3);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::Contains(f.hyp) && Catch::Contains("line 2") && Catch::Contains("byte offset 12"));
+}
+
+TEST_CASE("bad input: unknown flags and values", "[cli]") {
+  Files f;
+  auto r = RunMteval("score " + f.ref + " -i " + f.hyp + " --bogus");
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::Contains("--bogus"));
+  r = RunMteval("score " + f.ref + " -i " + f.hyp + " -tok klingon");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("-tok") && Catch::Contains("13a") && Catch::Contains("klingon"));
+  r = RunMteval("score " + f.ref + " -i " + f.hyp + " -m bleu rouge");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("rouge") && Catch::Contains("chrf"));
+  r = RunMteval("score " + f.ref + " -i " + f.hyp + " -w abc");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("-w") && Catch::Contains("abc"));
+  r = RunMteval("score " + f.ref + " -i " + f.hyp + " -s bogus");
+  CHECK_THAT(r.err, Catch::Contains("exp"));
+  r = RunMteval("score -i " + f.hyp);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("reference"));
+  r = RunMteval("score " + f.dir + "/absent.txt -i " + f.hyp);
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.err, Catch::Contains("absent.txt"));
+}
+
+TEST_CASE("empty files, empty lines, BOM and CRLF are handled as sacreBLEU does", "[cli]") {
+  Files f;
+  WriteFile(f.ref, "");
+  WriteFile(f.hyp, "");
+  auto r = RunMteval("score " + f.ref + " -i " + f.hyp + " -b -f text");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "0.0\n");
+  WriteFile(f.ref, "a b c d\r\n\r\n");
+  WriteFile(f.hyp, "a b c d\n\n");
+  r = RunMteval("score " + f.ref + " -i " + f.hyp + " -b -f text");
+  CHECK(r.out == "100.0\n");
+  // The BOM is part of the first token, so it no longer matches.
+  WriteFile(f.hyp, "\xEF\xBB\xBF" "a b c d\n\n");
+  r = RunMteval("score " + f.ref + " -i " + f.hyp + " -b -f text -w 4");
+  CHECK(r.out != "100.0000\n");
+}
+
+TEST_CASE("--stats-out writes atomically and never over an input", "[cli]") {
+  Files f;
+  std::string out = f.dir + "/stats.json";
+  auto r = RunMteval("score " + f.ref + " -i " + f.hyp + " -m bleu --stats-out " + out);
+  REQUIRE(r.exit_code == 0);
+  auto again = RunMteval("score " + f.ref + " -i " + f.hyp + " -m bleu --stats-out " + out);
+  CHECK(again.exit_code == 2);
+  CHECK_THAT(again.err, Catch::Contains("--force"));
+  auto onto_input = RunMteval("score " + f.ref + " -i " + f.hyp + " --force --stats-out " + f.hyp);
+  CHECK(onto_input.exit_code == 2);
+  CHECK_THAT(onto_input.err, Catch::Contains("inputs"));
+}
+
+}  // namespace mteval

@@ -1,0 +1,90 @@
+// Reading lines exactly as sacreBLEU reads them.
+
+#include <catch2/catch.hpp>
+#include <zlib.h>
+
+#include "common/error.h"
+#include "corpus/line_reader.h"
+#include "corpus/text_corpus.h"
+#include "support/test_paths.h"
+
+namespace mteval {
+
+using Lines = std::vector<std::string>;
+
+TEST_CASE("file lines split on LF only and are right-stripped", "[corpus]") {
+  CHECK(SplitLines("", "f", false).empty());
+  CHECK(SplitLines("\n", "f", false) == Lines{""});
+  CHECK(SplitLines("a\nb", "f", false) == Lines{"a", "b"});
+  CHECK(SplitLines("a\nb\n", "f", false) == Lines{"a", "b"});
+  CHECK(SplitLines("a\r\nb\r\n", "f", false) == Lines{"a", "b"});          // CRLF: \r stripped by rstrip
+  CHECK(SplitLines("a\rb\n", "f", false) == Lines{"a\rb"});                // lone CR stays inside the line
+  CHECK(SplitLines("a \t\xC2\xA0\nb", "f", false) == Lines{"a", "b"});     // Unicode trailing space
+  CHECK(SplitLines("  lead\n", "f", false) == Lines{"  lead"});            // leading space kept
+  CHECK(SplitLines("\xEF\xBB\xBFhi\n", "f", false) == Lines{"\xEF\xBB\xBFhi"});  // BOM kept, as Python's utf-8
+  CHECK(SplitLines("\n\n\n", "f", false) == Lines{"", "", ""});
+}
+
+TEST_CASE("standard input uses universal newlines", "[corpus]") {
+  CHECK(SplitLines("a\rb\r\nc\n", "<stdin>", true) == Lines{"a", "b", "c"});
+  CHECK(SplitLines("a\r", "<stdin>", true) == Lines{"a"});
+}
+
+TEST_CASE("invalid UTF-8 names the file, line, column and byte", "[corpus]") {
+  try {
+    SplitLines("ok\nab\xFF" "c\n", "hyp.txt", false);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::kInput);
+    std::string m = e.what();
+    CHECK_THAT(m, Catch::Contains("hyp.txt") && Catch::Contains("line 2") && Catch::Contains("column 3") &&
+                      Catch::Contains("byte offset 5") && Catch::Contains("0xFF") && Catch::Contains("iconv"));
+  }
+}
+
+TEST_CASE("gzip files are read transparently; missing files are named", "[corpus]") {
+  std::string dir = testing::MakeTempDir();
+  std::string path = dir + "/x.txt.gz";
+  gzFile f = gzopen(path.c_str(), "wb");
+  gzputs(f, "one\ntwo\n");
+  gzclose(f);
+  CHECK(ReadLines(path) == Lines{"one", "two"});
+  testing::WriteFile(dir + "/bad.gz", "not gzip at all");
+  CHECK_THROWS_WITH(ReadLines(dir + "/bad.gz"), Catch::Contains("not a gzip file"));
+  testing::WriteFile(dir + "/trunc.gz", std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x4b", 11));
+  CHECK_THROWS_WITH(ReadLines(dir + "/trunc.gz"), Catch::Contains("truncated"));
+  CHECK_THROWS_WITH(ReadLines(dir + "/missing.txt"), Catch::Contains("missing.txt") && Catch::Contains("No such file"));
+}
+
+TEST_CASE("line-count mismatch names both files and counts", "[corpus]") {
+  std::string dir = testing::MakeTempDir();
+  testing::WriteFile(dir + "/ref", "a\nb\nc\n");
+  testing::WriteFile(dir + "/hyp", "a\nb\n");
+  TextCorpusOptions o;
+  o.ref_paths = {dir + "/ref"};
+  o.hyp_paths = {dir + "/hyp"};
+  try {
+    LoadTextCorpus(o);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::kMismatch);
+    CHECK_THAT(std::string(e.what()), Catch::Contains(dir + "/hyp' has 2") && Catch::Contains(dir + "/ref' has 3"));
+  }
+}
+
+TEST_CASE("-nr reads tab-separated references", "[corpus]") {
+  std::string dir = testing::MakeTempDir();
+  testing::WriteFile(dir + "/refs", "a1\ta2\nb1\tb2\n");
+  testing::WriteFile(dir + "/hyp", "a\nb\n");
+  TextCorpusOptions o;
+  o.ref_paths = {dir + "/refs"};
+  o.hyp_paths = {dir + "/hyp"};
+  o.num_refs = 2;
+  TextCorpus c = LoadTextCorpus(o);
+  REQUIRE(c.refs.size() == 2);
+  CHECK(c.refs[1] == Lines{"a2", "b2"});
+  o.num_refs = 3;
+  CHECK_THROWS_WITH(LoadTextCorpus(o), Catch::Contains("line 1: expected 3"));
+}
+
+}  // namespace mteval

@@ -1,0 +1,72 @@
+// NgramMatcher against a plain std::map reference on random sequences.
+
+#include <catch2/catch.hpp>
+#include <map>
+#include <random>
+
+#include "ngram/ngram_matcher.h"
+#include "ngram/token_interner.h"
+
+namespace mteval {
+namespace {
+
+using Counts = std::map<std::vector<uint32_t>, int64_t>;
+
+Counts CountNgrams(const std::vector<uint32_t>& s, size_t n) {
+  Counts c;
+  for (size_t i = 0; i + n <= s.size(); ++i) ++c[std::vector<uint32_t>(s.begin() + i, s.begin() + i + n)];
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("NgramMatcher equals clipped counting with a map", "[ngram]") {
+  std::mt19937 rng(7);
+  NgramMatcher matcher(5);
+  for (int trial = 0; trial < 3000; ++trial) {
+    const uint32_t vocab = 1 + rng() % 6;
+    const size_t nrefs = 1 + rng() % 3;
+    std::vector<std::vector<uint32_t>> refs(nrefs);
+    for (auto& r : refs) {
+      r.resize(rng() % 20);
+      for (auto& u : r) u = rng() % vocab;
+    }
+    std::vector<uint32_t> hyp(rng() % 20);
+    for (auto& u : hyp) u = (rng() % 10 == 0) ? UINT32_MAX : rng() % (vocab + 1);
+    matcher.Reset(trial % 2 ? 1 : 50);  // both undersized and oversized tables
+    for (const auto& r : refs) matcher.AddReference(r.data(), r.size());
+    std::vector<int64_t> got(5, 0);
+    matcher.CountMatches(hyp.data(), hyp.size(), got.data());
+    for (size_t n = 1; n <= 5; ++n) {
+      Counts ref_max;
+      for (const auto& r : refs) {
+        for (const auto& [g, c] : CountNgrams(r, n)) ref_max[g] = std::max(ref_max[g], c);
+      }
+      int64_t want = 0;
+      for (const auto& [g, c] : CountNgrams(hyp, n)) {
+        auto it = ref_max.find(g);
+        if (it != ref_max.end()) want += std::min(c, it->second);
+      }
+      REQUIRE(got[n - 1] == want);
+    }
+  }
+}
+
+TEST_CASE("TokenInterner gives equal ids to equal strings only", "[ngram]") {
+  TokenInterner in;
+  in.Clear(2);
+  std::vector<std::string> words;
+  for (int i = 0; i < 1000; ++i) words.push_back("w" + std::to_string(i % 300));
+  std::map<std::string, uint32_t> ids;
+  for (const auto& w : words) {
+    uint32_t id = in.Intern(w);
+    auto [it, inserted] = ids.emplace(w, id);
+    CHECK(it->second == id);
+  }
+  CHECK(ids.size() == 300);
+  CHECK(in.Find("w5") == ids["w5"]);
+  CHECK(in.Find("absent") == TokenInterner::kUnknown);
+  CHECK(in.Find("") == TokenInterner::kUnknown);
+}
+
+}  // namespace mteval

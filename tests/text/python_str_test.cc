@@ -1,0 +1,66 @@
+// Python str semantics: isspace, split, rstrip, lower. Expected values were
+// produced with CPython 3.11 and are test data.
+
+#include <catch2/catch.hpp>
+
+#include "text/case.h"
+#include "text/python_str.h"
+#include "text/utf8.h"
+
+namespace mteval {
+
+TEST_CASE("IsPySpace accepts exactly Python's whitespace", "[text]") {
+  const char32_t expected[] = {0x9,    0xa,    0xb,    0xc,    0xd,    0x1c,   0x1d,   0x1e,   0x1f,   0x20,
+                               0x85,   0xa0,   0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
+                               0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000};
+  std::vector<char32_t> got;
+  for (char32_t c = 0; c < 0x110000; ++c) {
+    if (IsPySpace(c)) got.push_back(c);
+  }
+  CHECK(got == std::vector<char32_t>(std::begin(expected), std::end(expected)));
+  CHECK_FALSE(IsPySpace(0x180E));  // Mongolian vowel separator: not since Unicode 6.3
+  CHECK_FALSE(IsPySpace(0x200B));  // zero width space
+  CHECK_FALSE(IsPySpace(0xFEFF));  // BOM
+}
+
+TEST_CASE("PySplit and PyRstrip use Unicode whitespace", "[text]") {
+  // 'a\u00a0b\u2003c\u180ed\x1ce'.split() == ['a', 'b', 'c\u180ed', 'e']
+  auto words = PySplit("a\xC2\xA0" "b\xE2\x80\x83" "c\xE1\xA0\x8E" "d\x1C" "e");
+  REQUIRE(words.size() == 4);
+  CHECK(words[0] == "a");
+  CHECK(words[2] == "c\xE1\xA0\x8E" "d");
+  CHECK(words[3] == "e");
+  CHECK(PySplit("").empty());
+  CHECK(PySplit(" \t\n").empty());
+  CHECK(PyRstrip("abc \t\r\xE3\x80\x80") == "abc");  // ideographic space stripped
+  CHECK(PyRstrip("abc\xE2\x80\x8B") == "abc\xE2\x80\x8B");  // ZWSP kept
+  CHECK(PyRstrip("\xC2\xA0") == "");
+  CHECK(PyStrip("  x y  ") == "x y");
+  CHECK(PyNormalizeSpaces(" a  b\xC2\xA0" "c ") == "a b c");
+}
+
+TEST_CASE("PyLower follows Python's str.lower()", "[text]") {
+  CHECK(PyLower("ABC def") == "abc def");
+  CHECK(PyLower("\xC4\xB0stanbul") == "i\xCC\x87stanbul");  // İ -> i + combining dot above
+  // Final sigma: 'ΟΔΟΣ ΟΔΟΣ.'.lower() == 'οδος οδος.'
+  CHECK(PyLower("\xCE\x9F\xCE\x94\xCE\x9F\xCE\xA3 \xCE\x9F\xCE\x94\xCE\x9F\xCE\xA3.") ==
+        "\xce\xbf\xce\xb4\xce\xbf\xcf\x82 \xce\xbf\xce\xb4\xce\xbf\xcf\x82.");
+  CHECK(PyLower("\xCE\xA3") == "\xCF\x83");  // a lone sigma is not final
+  CHECK(PyLower("\xCE\x91\xCE\xA3-\xCE\xA3") == "\xce\xb1\xcf\x82-\xcf\x83");
+  CHECK(PyLower("\xE1\xBA\x9E stra\xC3\x9F" "e") == "\xC3\x9F stra\xC3\x9F" "e");  // ẞ -> ß
+  CHECK(PyLower("\xC7\x85") == "\xC7\x86");  // titlecase digraph
+}
+
+TEST_CASE("FindInvalidUtf8 rejects what Python's codec rejects", "[text]") {
+  CHECK(FindInvalidUtf8("plain ascii") == std::string_view::npos);
+  CHECK(FindInvalidUtf8("caf\xC3\xA9 \xF0\x9F\x98\x80") == std::string_view::npos);
+  CHECK(FindInvalidUtf8("ab\xFF") == 2);
+  CHECK(FindInvalidUtf8("\xC0\xAF") == 0);           // overlong '/'
+  CHECK(FindInvalidUtf8("x\xED\xA0\x80") == 1);      // surrogate U+D800
+  CHECK(FindInvalidUtf8("\xF4\x90\x80\x80") == 0);   // above U+10FFFF
+  CHECK(FindInvalidUtf8("abc\xE4\xB8") == 3);        // truncated
+  CHECK(FindInvalidUtf8("12345678\x80") == 8);       // stray continuation after the fast path
+  CHECK(CountCodePoints("a\xC3\xA9\xE4\xB8\xAD") == 3);
+}
+
+}  // namespace mteval

@@ -1,0 +1,104 @@
+// The 13a/zh punctuation rules: the fast word-at-a-time version must agree
+// with the literal four-pass version on every string of a small alphabet.
+
+#include <catch2/catch.hpp>
+
+#include "tokenize/builtin_tokenizers.h"
+#include "tokenize/regexp_tokenizer.h"
+
+namespace mteval {
+
+TEST_CASE("RegexpTokenize equals the literal passes on all short strings", "[tokenize]") {
+  // Every character class the rules distinguish: letter, digit, period,
+  // comma, dash, rule-1 punctuation, ASCII and non-ASCII whitespace, a
+  // non-ASCII letter.
+  const std::vector<std::string> alphabet = {"a", "1", ".", ",", "-", "(", " ", "\xC2\xA0", "\xC3\xA9"};
+  size_t checked = 0;
+  std::string fast;
+  std::vector<size_t> idx;
+  for (size_t len = 0; len <= 6; ++len) {
+    idx.assign(len, 0);
+    for (;;) {
+      std::string s;
+      for (size_t i : idx) s += alphabet[i];
+      RegexpTokenize(s, &fast);
+      std::string ref = RegexpTokenizeReference(s);
+      if (fast != ref) FAIL("input '" << s << "': fast '" << fast << "' vs reference '" << ref << "'");
+      ++checked;
+      size_t k = 0;
+      while (k < len && ++idx[k] == alphabet.size()) idx[k++] = 0;
+      if (k == len) break;
+    }
+  }
+  CHECK(checked == 597871);  // 9^0 + ... + 9^6
+}
+
+TEST_CASE("13a tokenizer", "[tokenize]") {
+  auto tok = MakeTokenizer13a();
+  CHECK(tok->Tokenize("Hello, world!") == "Hello , world !");
+  CHECK(tok->Tokenize("It costs $3.50, or 3,000 yen.") == "It costs $ 3.50 , or 3,000 yen .");
+  CHECK(tok->Tokenize("1990-1995 well-known") == "1990 - 1995 well-known");
+  CHECK(tok->Tokenize("&quot;quoted&quot; &amp; &lt;b&gt;") == "\" quoted \" & < b >");
+  CHECK(tok->Tokenize("a<skipped>b") == "ab");
+  CHECK(tok->Tokenize("end.") == "end .");
+  CHECK(tok->Tokenize("year 2019.") == "year 2019 .");
+  CHECK(tok->Tokenize("don't") == "don't");
+  CHECK(tok->Tokenize("\xE2\x80\x9Cquoted\xE2\x80\x9D") == "\xE2\x80\x9Cquoted\xE2\x80\x9D");  // not ASCII
+  CHECK(tok->Tokenize("a\xC2\xA0" "b") == "a b");  // NBSP separates tokens
+  CHECK(tok->Tokenize("") == "");
+  CHECK(tok->Signature() == "13a");
+}
+
+TEST_CASE("zh tokenizer isolates sacreBLEU's Chinese ranges, quirks included", "[tokenize]") {
+  auto tok = MakeTokenizerZh();
+  CHECK(tok->Tokenize("我爱北京。") == "\xE6\x88\x91 \xE7\x88\xB1 \xE5\x8C\x97 \xE4\xBA\xAC \xE3\x80\x82");
+  CHECK(tok->Tokenize("GDP增长3.2%") == "GDP \xE5\xA2\x9E \xE9\x95\xBF 3.2 %");
+  // Full-width punctuation (U+FF0C) is in the FF00-FFEF range.
+  CHECK(tok->Tokenize("好，的") == "\xE5\xA5\xBD \xEF\xBC\x8C \xE7\x9A\x84");
+  // '\u20000' is read by Python as U+2000 followed by '0', so the range
+  // really covers U+2001..U+2A6D: curly quotes and the euro sign are split.
+  CHECK(IsSacrebleuChineseChar(0x201C));
+  CHECK(IsSacrebleuChineseChar(0x20AC));
+  CHECK_FALSE(IsSacrebleuChineseChar(0x2000));
+  CHECK(IsSacrebleuChineseChar(0x2A6D));
+  CHECK_FALSE(IsSacrebleuChineseChar(0x2A6E));
+  CHECK_FALSE(IsSacrebleuChineseChar(0x20000));  // CJK Extension B itself is NOT covered
+  CHECK(IsSacrebleuChineseChar(0x2F81));
+  CHECK(IsSacrebleuChineseChar(0x2FA1));
+  CHECK(IsSacrebleuChineseChar(0x2FDF));  // Kangxi radicals range
+  CHECK_FALSE(IsSacrebleuChineseChar(0x2FE0));
+  CHECK(IsSacrebleuChineseChar(0x4DB5));
+  CHECK_FALSE(IsSacrebleuChineseChar(0x4DB6));  // Extension A beyond Unicode 3.0
+  CHECK_FALSE(IsSacrebleuChineseChar(0x9FBC));
+  CHECK(tok->Tokenize("a\xE2\x80\x9C" "b") == "a \xE2\x80\x9C b");
+}
+
+TEST_CASE("intl tokenizer splits Unicode punctuation and symbols", "[tokenize]") {
+  auto tok = MakeTokenizerIntl();
+  CHECK(tok->Tokenize("Hello, world!") == "Hello , world !");
+  CHECK(tok->Tokenize("3,000.50 costs 5\xE2\x82\xAC") == "3,000.50 costs 5 \xE2\x82\xAC");
+  CHECK(tok->Tokenize("\xC2\xBFQu\xC3\xA9?") == "\xC2\xBF Qu\xC3\xA9 ?");
+  CHECK(tok->Tokenize("year 2019.") == "year 2019.");  // mteval-v14 keeps "2019." at the end
+  CHECK(tok->Tokenize("\xE3\x80\x8C\xE6\x97\xA5\xE3\x80\x8D") == "\xE3\x80\x8C \xE6\x97\xA5 \xE3\x80\x8D");
+  CHECK(tok->Tokenize("a+b") == "a + b");
+}
+
+TEST_CASE("char and none tokenizers", "[tokenize]") {
+  CHECK(MakeTokenizerChar()->Tokenize("ab c\xE4\xB8\xAD") == "a b c \xE4\xB8\xAD");
+  CHECK(MakeTokenizerNone()->Tokenize(" a\tb\xC2\xA0" "c ") == "a b c");
+}
+
+TEST_CASE("tokenizer registry", "[tokenize]") {
+  CHECK(DefaultTokenizerName("zh") == "zh");
+  CHECK(DefaultTokenizerName("ja") == "ja-mecab");
+  CHECK(DefaultTokenizerName("ko") == "ko-mecab");
+  CHECK(DefaultTokenizerName("de") == "13a");
+  TokenizerOptions o;
+  o.name = "nope";
+  CHECK_THROWS_WITH(MakeTokenizer(o), Catch::Contains("unknown tokenizer 'nope'") && Catch::Contains("13a"));
+  o.name = "";
+  o.target_lang = "zh";
+  CHECK(MakeTokenizer(o)->Signature() == "zh");
+}
+
+}  // namespace mteval
