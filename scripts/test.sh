@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+if [ ! -d ../shared/parity ] && [ -z "${MTEVAL_SHARED_DIR:-}" ]; then
+  echo "NOTE: ../shared is absent: parity tests will SKIP (they print a warning); core tests still run."
+fi
 rm -rf build/release build/asan
 
 echo "== Release build =="

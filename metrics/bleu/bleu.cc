@@ -35,22 +35,27 @@ class BleuScorer final : public SegmentScorer {
 
   void SetReferences(const std::vector<std::string_view>& refs) override {
     // Size the storage first: interned tokens point into these strings.
-    if (ref_tokens_.size() < refs.size()) ref_tokens_.resize(refs.size());
-    num_refs_ = refs.size();
-    size_t total = 0;
+    if (ref_tokens_.size() < refs.size()) {
+      ref_tokens_.resize(refs.size());
+      ref_units_.resize(refs.size());
+    }
+    size_t bytes = 0;
     for (size_t r = 0; r < refs.size(); ++r) {
       Preprocess(refs[r], &ref_tokens_[r]);
-      total += ref_tokens_[r].size() / 2 + 1;
+      bytes += ref_tokens_[r].size();
     }
-    interner_.Clear(total);
-    matcher_.Reset(total);
+    interner_.Clear(bytes / 4 + 1);
     ref_lens_.clear();
+    size_t total_units = 0;
     for (size_t r = 0; r < refs.size(); ++r) {
-      units_.clear();
-      ForEachToken(ref_tokens_[r], [&](std::string_view t) { units_.push_back(interner_.Intern(t)); });
-      ref_lens_.push_back(static_cast<int64_t>(units_.size()));
-      matcher_.AddReference(units_.data(), units_.size());
+      std::vector<uint32_t>& units = ref_units_[r];
+      units.clear();
+      ForEachToken(ref_tokens_[r], [&](std::string_view t) { units.push_back(interner_.Intern(t)); });
+      ref_lens_.push_back(static_cast<int64_t>(units.size()));
+      total_units += units.size();
     }
+    matcher_.Reset(total_units);
+    for (size_t r = 0; r < refs.size(); ++r) matcher_.AddReference(ref_units_[r].data(), ref_units_[r].size());
   }
 
   void ScoreHypothesis(std::string_view hyp, int64_t* stats) override {
@@ -101,7 +106,7 @@ class BleuScorer final : public SegmentScorer {
   NgramMatcher matcher_;
   TokenInterner interner_;
   std::vector<std::string> ref_tokens_;
-  size_t num_refs_ = 0;
+  std::vector<std::vector<uint32_t>> ref_units_;
   std::string hyp_tokens_, lowered_;
   std::vector<uint32_t> units_;
   std::vector<int64_t> ref_lens_;

@@ -26,90 +26,91 @@ constexpr std::array<bool, 256> MakeSpecialTable() {
 }
 constexpr std::array<bool, 256> kSpecial = MakeSpecialTable();
 
-void Pass1(const std::string& in, std::string* out) {
-  out->clear();
-  for (char c : in) {
+// Each pass reads `n` bytes from `in` and writes at most 3n (pass 1) or 2n
+// (passes 2-4) bytes to `out`, returning the output length.
+size_t Pass1(const char* in, size_t n, char* out) {
+  char* o = out;
+  for (size_t i = 0; i < n; ++i) {
+    char c = in[i];
     if (IsRule1(c)) {
-      out->push_back(' ');
-      out->push_back(c);
-      out->push_back(' ');
+      *o++ = ' ';
+      *o++ = c;
+      *o++ = ' ';
     } else {
-      out->push_back(c);
+      *o++ = c;
     }
   }
+  return static_cast<size_t>(o - out);
 }
 
 // Byte-level scanning is exact for rules 2-4: every match needs an ASCII byte
 // at a fixed place, so a match can never start inside a multi-byte character
 // in a way that differs from scanning code points.
-void Pass2(const std::string& in, std::string* out) {
-  out->clear();
-  size_t n = in.size();
+size_t Pass2(const char* in, size_t n, char* out) {
+  char* o = out;
   for (size_t i = 0; i < n;) {
     if (i + 1 < n && !IsDigit(in[i]) && IsPeriodComma(in[i + 1])) {
-      out->push_back(in[i]);
-      out->push_back(' ');
-      out->push_back(in[i + 1]);
-      out->push_back(' ');
+      *o++ = in[i];
+      *o++ = ' ';
+      *o++ = in[i + 1];
+      *o++ = ' ';
       i += 2;
     } else {
-      out->push_back(in[i++]);
+      *o++ = in[i++];
     }
   }
+  return static_cast<size_t>(o - out);
 }
 
-void Pass3(const std::string& in, std::string* out) {
-  out->clear();
-  size_t n = in.size();
+size_t Pass3(const char* in, size_t n, char* out) {
+  char* o = out;
   for (size_t i = 0; i < n;) {
     if (i + 1 < n && IsPeriodComma(in[i]) && !IsDigit(in[i + 1])) {
-      out->push_back(' ');
-      out->push_back(in[i]);
-      out->push_back(' ');
-      out->push_back(in[i + 1]);
+      *o++ = ' ';
+      *o++ = in[i];
+      *o++ = ' ';
+      *o++ = in[i + 1];
       i += 2;
     } else {
-      out->push_back(in[i++]);
+      *o++ = in[i++];
     }
   }
+  return static_cast<size_t>(o - out);
 }
 
-void Pass4(const std::string& in, std::string* out) {
-  out->clear();
-  size_t n = in.size();
+size_t Pass4(const char* in, size_t n, char* out) {
+  char* o = out;
   for (size_t i = 0; i < n;) {
     if (i + 1 < n && IsDigit(in[i]) && in[i + 1] == '-') {
-      out->push_back(in[i]);
-      out->push_back(' ');
-      out->push_back('-');
-      out->push_back(' ');
+      *o++ = in[i];
+      *o++ = ' ';
+      *o++ = '-';
+      *o++ = ' ';
       i += 2;
     } else {
-      out->push_back(in[i++]);
+      *o++ = in[i++];
     }
   }
+  return static_cast<size_t>(o - out);
 }
 
-// Runs the four passes on `buf` in place (using `tmp` as scratch).
-void ApplyPasses(std::string* buf, std::string* tmp) {
-  Pass1(*buf, tmp);
-  Pass2(*tmp, buf);
-  Pass3(*buf, tmp);
-  Pass4(*tmp, buf);
-}
-
-void AppendWords(std::string_view s, std::string* out) {
-  ForEachPyWord(s, [&](std::string_view w) {
-    if (!out->empty()) out->push_back(' ');
-    out->append(w);
-  });
+// Runs the four passes over s; the result is in `a` (of the returned length).
+size_t ApplyPasses(std::string_view s, std::vector<char>* a, std::vector<char>* b) {
+  const size_t cap = 24 * s.size() + 8;  // 3x, then at most 2x per later pass
+  if (a->size() < cap) a->resize(cap);
+  if (b->size() < cap) b->resize(cap);
+  size_t n = Pass1(s.data(), s.size(), b->data());
+  n = Pass2(b->data(), n, a->data());
+  n = Pass3(a->data(), n, b->data());
+  return Pass4(b->data(), n, a->data());
 }
 
 }  // namespace
 
 void RegexpTokenize(std::string_view s, std::string* out) {
   out->clear();
-  thread_local std::string buf, tmp;
+  thread_local std::string buf;
+  thread_local std::vector<char> pa, pb;
   const char* begin = s.data();
   const char* end = begin + s.size();
   ForEachPyWord(s, [&](std::string_view w) {
@@ -131,15 +132,26 @@ void RegexpTokenize(std::string_view s, std::string* out) {
     if (left) buf.push_back(' ');
     buf.append(w);
     if (right) buf.push_back(' ');
-    ApplyPasses(&buf, &tmp);
-    AppendWords(buf, out);
+    size_t n = ApplyPasses(buf, &pa, &pb);
+    // The word had no whitespace, so the passes' output is split by ASCII
+    // spaces only.
+    for (size_t i = 0; i < n;) {
+      while (i < n && pa[i] == ' ') ++i;
+      size_t j = i;
+      while (j < n && pa[j] != ' ') ++j;
+      if (j > i) {
+        if (!out->empty()) out->push_back(' ');
+        out->append(pa.data() + i, j - i);
+      }
+      i = j;
+    }
   });
 }
 
 std::string RegexpTokenizeReference(std::string_view s) {
-  std::string buf(s), tmp;
-  ApplyPasses(&buf, &tmp);
-  return PyNormalizeSpaces(buf);
+  std::vector<char> a, b;
+  size_t n = ApplyPasses(s, &a, &b);
+  return PyNormalizeSpaces(std::string_view(a.data(), n));
 }
 
 }  // namespace mteval

@@ -136,7 +136,7 @@ TEST_CASE("empty files, empty lines, BOM and CRLF are handled as sacreBLEU does"
   CHECK(r.out != "100.0000\n");
 }
 
-TEST_CASE("--stats-out writes atomically and never over an input", "[cli]") {
+TEST_CASE("stats-out writes atomically and never over an input", "[cli]") {
   Files f;
   std::string out = f.dir + "/stats.json";
   auto r = RunMteval("score " + f.ref + " -i " + f.hyp + " -m bleu --stats-out " + out);

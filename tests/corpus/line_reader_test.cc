@@ -42,7 +42,7 @@ TEST_CASE("invalid UTF-8 names the file, line, column and byte", "[corpus]") {
   }
 }
 
-TEST_CASE("gzip files are read transparently; missing files are named", "[corpus]") {
+TEST_CASE("gzip files are read transparently and missing files are named", "[corpus]") {
   std::string dir = testing::MakeTempDir();
   std::string path = dir + "/x.txt.gz";
   gzFile f = gzopen(path.c_str(), "wb");
@@ -72,7 +72,7 @@ TEST_CASE("line-count mismatch names both files and counts", "[corpus]") {
   }
 }
 
-TEST_CASE("-nr reads tab-separated references", "[corpus]") {
+TEST_CASE("num-refs reads tab-separated references", "[corpus]") {
   std::string dir = testing::MakeTempDir();
   testing::WriteFile(dir + "/refs", "a1\ta2\nb1\tb2\n");
   testing::WriteFile(dir + "/hyp", "a\nb\n");
