@@ -19,12 +19,13 @@ double DefaultSmoothValue(const std::string& method) { return method == "floor" 
 // Calls f(token) for each token of tokenizer output (single-space separated).
 template <typename F>
 void ForEachToken(const std::string& s, F&& f) {
-  size_t start = 0;
-  while (start < s.size()) {
-    size_t end = s.find(' ', start);
-    if (end == std::string::npos) end = s.size();
-    f(std::string_view(s.data() + start, end - start));
-    start = end + 1;
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while (p < end) {
+    const char* t = p;
+    while (p < end && *p != ' ') ++p;  // tokens are short: no memchr call
+    f(std::string_view(t, static_cast<size_t>(p - t)));
+    ++p;
   }
 }
 

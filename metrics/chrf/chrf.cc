@@ -96,7 +96,9 @@ class ChrfScorer final : public SegmentScorer {
     const size_t n = refs.size();
     if (refs_.size() < n) refs_.resize(n, Ref(options_));
     num_refs_ = n;
-    size_t total_words = 0;
+    size_t total_words = 0, total_chars = 0;
+    for (size_t r = 0; r < n; ++r) total_chars += refs[r].size();
+    char_ids_.Clear(total_chars / 2 + 1);
     for (size_t r = 0; r < n; ++r) {
       Ref& ref = refs_[r];
       std::string_view text = refs[r];
@@ -105,6 +107,7 @@ class ChrfScorer final : public SegmentScorer {
         text = ref.lowered;
       }
       CharUnits(text, options_.whitespace, &ref.chars);
+      for (uint32_t& c : ref.chars) c = char_ids_.Intern(c);
       ref.char_matcher.Reset(ref.chars.size());
       ref.char_matcher.AddReference(ref.chars.data(), ref.chars.size());
       if (options_.word_order > 0) {
@@ -131,6 +134,7 @@ class ChrfScorer final : public SegmentScorer {
       hyp = hyp_lowered_;
     }
     CharUnits(hyp, options_.whitespace, &hyp_chars_);
+    for (uint32_t& c : hyp_chars_) c = char_ids_.Find(c);
     if (nw > 0) {
       SplitWords(hyp, &hyp_word_views_);
       hyp_words_.clear();
@@ -183,6 +187,7 @@ class ChrfScorer final : public SegmentScorer {
   std::vector<Ref> refs_;
   size_t num_refs_ = 0;
   TokenInterner interner_;
+  UnitInterner char_ids_;  // code points -> dense ids, so n-grams pack into bytes
   std::string hyp_lowered_;
   std::vector<uint32_t> hyp_chars_, hyp_words_;
   std::vector<std::string_view> hyp_word_views_;

@@ -5,34 +5,194 @@
 namespace mteval {
 
 void NgramMatcher::Reset(size_t expected_units) {
-  // Only the nodes the last segment used can hold counts.
-  size_t used = std::min<size_t>(trie_.num_nodes(), ref_count_.size());
-  std::fill(ref_count_.begin(), ref_count_.begin() + used, 0);
-  trie_.Clear(expected_units * static_cast<size_t>(max_order_));
+  if (!packed_) {
+    // The trie used ref_count_ by node id; start the packed slots from zero.
+    std::fill(ref_count_.begin(), ref_count_.end(), 0);
+  }
+  const size_t expected = expected_units * static_cast<size_t>(max_order_) + 1;
+  packed_ = !force_trie_ && max_order_ <= 8;
   num_refs_ = 0;
+  saved_refs_.clear();
+  size_t want = 16;
+  while (want < expected * 2) want <<= 1;
+  if (packed_) {
+    if (keys_.size() < want || keys_.size() > want * 8) {
+      keys_.assign(want, kEmpty);
+      EnsureCounters(keys_.size());
+      std::fill(ref_count_.begin(), ref_count_.begin() + static_cast<std::ptrdiff_t>(keys_.size()), 0);
+    } else {
+      // Clearing only the slots the last segment filled keeps Reset as cheap
+      // as the segment itself.
+      for (uint32_t slot : filled_) {
+        keys_[slot] = kEmpty;
+        ref_count_[slot] = 0;
+      }
+    }
+    filled_.clear();
+    mask_ = keys_.size() - 1;
+    shift_ = 64 - __builtin_ctzll(keys_.size());
+    packed_size_ = 0;
+  } else {
+    trie_.Clear(expected);
+    EnsureCounters(trie_.num_nodes());
+    std::fill(ref_count_.begin(), ref_count_.end(), 0);
+  }
 }
 
-void NgramMatcher::EnsureCounters() {
-  if (ref_count_.size() < trie_.num_nodes()) {
-    size_t n = std::max<size_t>(trie_.num_nodes(), ref_count_.size() * 2);
-    ref_count_.resize(n, 0);
-    scratch_.resize(n, 0);
+void NgramMatcher::EnsureCounters(size_t n) {
+  if (ref_count_.size() < n) {
+    size_t size = std::max(n, ref_count_.size() * 2);
+    ref_count_.resize(size, 0);
+    scratch_.resize(size, 0);
   }
 }
 
 void NgramMatcher::AddReference(const uint32_t* units, size_t n) {
-  const bool first = num_refs_++ == 0;
+  if (packed_) {
+    bool fits = true;
+    for (size_t i = 0; i < n && fits; ++i) fits = units[i] < kPackedLimit;
+    if (fits) {
+      saved_refs_.emplace_back(units, units + n);
+      PackedAdd(units, n);
+      ++num_refs_;
+      return;
+    }
+    SwitchToTrie();
+  }
+  TrieAdd(units, n);
+  ++num_refs_;
+}
+
+void NgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* matches) {
+  if (packed_) {
+    PackedCount(units, n, matches);
+  } else {
+    TrieCount(units, n, matches);
+  }
+}
+
+void NgramMatcher::SwitchToTrie() {
+  std::vector<std::vector<uint32_t>> refs;
+  refs.swap(saved_refs_);
+  size_t total = 0;
+  for (const auto& r : refs) total += r.size();
+  for (uint32_t slot : filled_) {
+    keys_[slot] = kEmpty;
+    ref_count_[slot] = 0;
+  }
+  filled_.clear();
+  packed_size_ = 0;
+  packed_ = false;
+  trie_.Clear(total * static_cast<size_t>(max_order_) + 1);
+  std::fill(ref_count_.begin(), ref_count_.end(), 0);
+  num_refs_ = 0;
+  for (const auto& r : refs) {
+    TrieAdd(r.data(), r.size());
+    ++num_refs_;
+  }
+}
+
+// --- packed representation -------------------------------------------------
+
+uint32_t NgramMatcher::PackedInsert(uint64_t key) {
+  size_t i = (key * 0x9E3779B97F4A7C15ULL) >> shift_;
+  while (keys_[i] != kEmpty) {
+    if (keys_[i] == key) return static_cast<uint32_t>(i);
+    i = (i + 1) & mask_;
+  }
+  keys_[i] = key;
+  filled_.push_back(static_cast<uint32_t>(i));
+  if (++packed_size_ * 2 > keys_.size()) {
+    PackedGrow();
+    return PackedFind(key);
+  }
+  return static_cast<uint32_t>(i);
+}
+
+void NgramMatcher::PackedGrow() {
+  std::vector<uint64_t> old_keys;
+  old_keys.swap(keys_);
+  std::vector<uint32_t> old_counts(ref_count_.begin(), ref_count_.begin() + static_cast<std::ptrdiff_t>(old_keys.size()));
+  keys_.assign(old_keys.size() * 2, kEmpty);
+  mask_ = keys_.size() - 1;
+  shift_ = 64 - __builtin_ctzll(keys_.size());
+  EnsureCounters(keys_.size());
+  std::fill(ref_count_.begin(), ref_count_.begin() + static_cast<std::ptrdiff_t>(keys_.size()), 0);
+  std::fill(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(keys_.size()), 0);
+  filled_.clear();
+  for (size_t j = 0; j < old_keys.size(); ++j) {
+    if (old_keys[j] == kEmpty) continue;
+    size_t i = (old_keys[j] * 0x9E3779B97F4A7C15ULL) >> shift_;
+    while (keys_[i] != kEmpty) i = (i + 1) & mask_;
+    keys_[i] = old_keys[j];
+    ref_count_[i] = old_counts[j];
+    filled_.push_back(static_cast<uint32_t>(i));
+  }
+}
+
+void NgramMatcher::PackedAdd(const uint32_t* units, size_t n) {
+  const bool first = num_refs_ == 0;
+  // Grow before counting so that slots stay put while we hold them.
+  while ((packed_size_ + n * static_cast<size_t>(max_order_)) * 2 > keys_.size()) PackedGrow();
+  touched_.clear();
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t key = 0;
+    size_t limit = std::min<size_t>(n - i, static_cast<size_t>(max_order_));
+    for (size_t k = 0; k < limit; ++k) {
+      key = (key << 8) | (units[i + k] + 1);
+      uint32_t slot = PackedInsert(key);
+      if (first) {
+        ++ref_count_[slot];
+      } else if (scratch_[slot]++ == 0) {
+        touched_.push_back(slot);
+      }
+    }
+  }
+  if (!first) {
+    for (uint32_t slot : touched_) {
+      ref_count_[slot] = std::max(ref_count_[slot], scratch_[slot]);
+      scratch_[slot] = 0;
+    }
+  }
+}
+
+void NgramMatcher::PackedCount(const uint32_t* units, size_t n, int64_t* matches) {
+  touched_.clear();
+  const uint32_t* counts = ref_count_.data();
+  uint32_t* scratch = scratch_.data();
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t key = 0;
+    size_t limit = std::min<size_t>(n - i, static_cast<size_t>(max_order_));
+    for (size_t k = 0; k < limit; ++k) {
+      uint32_t u = units[i + k];
+      if (u >= kPackedLimit) break;  // no reference has this unit
+      key = (key << 8) | (u + 1);
+      uint32_t slot = PackedFind(key);
+      // An n-gram whose prefix is absent from every reference is absent too.
+      if (slot == UINT32_MAX) break;
+      uint32_t c = ++scratch[slot];
+      if (c == 1) touched_.push_back(slot);
+      if (c <= counts[slot]) ++matches[k];
+    }
+  }
+  for (uint32_t slot : touched_) scratch[slot] = 0;
+}
+
+// --- trie representation ---------------------------------------------------
+
+void NgramMatcher::TrieAdd(const uint32_t* units, size_t n) {
+  const bool first = num_refs_ == 0;
   touched_.clear();
   for (size_t i = 0; i < n; ++i) {
     uint32_t node = NgramTrie::kRoot;
     size_t limit = std::min<size_t>(n - i, static_cast<size_t>(max_order_));
     for (size_t k = 0; k < limit; ++k) {
       node = trie_.Insert(node, units[i + k]);
-      EnsureCounters();
+      EnsureCounters(trie_.num_nodes());
       if (first) {
         ++ref_count_[node];
-      } else {
-        if (scratch_[node]++ == 0) touched_.push_back(node);
+      } else if (scratch_[node]++ == 0) {
+        touched_.push_back(node);
       }
     }
   }
@@ -44,15 +204,14 @@ void NgramMatcher::AddReference(const uint32_t* units, size_t n) {
   }
 }
 
-void NgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* matches) {
-  EnsureCounters();
+void NgramMatcher::TrieCount(const uint32_t* units, size_t n, int64_t* matches) {
+  EnsureCounters(trie_.num_nodes());
   touched_.clear();
   for (size_t i = 0; i < n; ++i) {
     uint32_t node = NgramTrie::kRoot;
     size_t limit = std::min<size_t>(n - i, static_cast<size_t>(max_order_));
     for (size_t k = 0; k < limit; ++k) {
       node = trie_.Find(node, units[i + k]);
-      // An n-gram whose prefix is absent from every reference is absent too.
       if (node == NgramTrie::kNotFound) break;
       uint32_t c = ++scratch_[node];
       if (c == 1) touched_.push_back(node);

@@ -2,6 +2,14 @@
 // Clipped n-gram matching, the core of BLEU and chrF: for each order n, the
 // sum over distinct hypothesis n-grams of min(hypothesis count, reference
 // count), where the reference count is the maximum over the references added.
+//
+// Two exact representations of an n-gram, chosen per segment:
+//  - packed: when the order is <= 8 and every reference unit is < 255, an
+//    n-gram is its unit ids + 1 packed into bytes of a uint64 (the leading
+//    non-zero byte makes different orders distinct). Keys need no lookups to
+//    build, so probes of consecutive n-grams overlap in the CPU.
+//  - trie: otherwise, n-grams are NgramTrie nodes (any order, any unit).
+// Tests check both against a plain std::map implementation.
 
 #include <cstddef>
 #include <cstdint>
@@ -24,18 +32,51 @@ class NgramMatcher {
   void AddReference(const uint32_t* units, size_t n);
 
   // Adds to matches[k] (k = 0 .. max_order-1) the clipped matches of the
-  // hypothesis (k+1)-grams. Units equal to UINT32_MAX never match.
+  // hypothesis (k+1)-grams. Units that no reference has never match.
   void CountMatches(const uint32_t* units, size_t n, int64_t* matches);
 
+  // For tests: forces the trie representation.
+  void set_force_trie(bool on) { force_trie_ = on; }
+
  private:
-  void EnsureCounters();
+  static constexpr uint32_t kPackedLimit = 255;
+  static constexpr uint64_t kEmpty = 0;  // packed keys are never 0
+
+  void SwitchToTrie();
+  void TrieAdd(const uint32_t* units, size_t n);
+  void TrieCount(const uint32_t* units, size_t n, int64_t* matches);
+  void PackedAdd(const uint32_t* units, size_t n);
+  void PackedCount(const uint32_t* units, size_t n, int64_t* matches);
+  uint32_t PackedInsert(uint64_t key);
+  uint32_t PackedFind(uint64_t key) const {
+    size_t i = (key * 0x9E3779B97F4A7C15ULL) >> shift_;
+    while (true) {
+      uint64_t k = keys_[i];
+      if (k == key) return i;
+      if (k == kEmpty) return UINT32_MAX;
+      i = (i + 1) & mask_;
+    }
+  }
+  void PackedGrow();
+  void EnsureCounters(size_t n);
 
   int max_order_;
-  NgramTrie trie_;
-  std::vector<uint32_t> ref_count_;   // per node: max count over references
-  std::vector<uint32_t> scratch_;     // per node: count in the current sequence
-  std::vector<uint32_t> touched_;
+  bool force_trie_ = false;
+  bool packed_ = true;
   int num_refs_ = 0;
+  // Packed mode: open addressing over keys_, counts per slot.
+  std::vector<uint64_t> keys_;
+  size_t mask_ = 0, packed_size_ = 0;
+  int shift_ = 64;
+  std::vector<uint32_t> filled_;  // occupied slots, cleared by the next Reset
+  std::vector<std::vector<uint32_t>> saved_refs_;  // replayed if we switch to the trie
+  // Trie mode.
+  NgramTrie trie_;
+  // Per slot (packed) or node (trie): max count over references, and the
+  // count in the sequence being processed.
+  std::vector<uint32_t> ref_count_;
+  std::vector<uint32_t> scratch_;
+  std::vector<uint32_t> touched_;
 };
 
 }  // namespace mteval

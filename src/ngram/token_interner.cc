@@ -1,5 +1,6 @@
 #include "ngram/token_interner.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace mteval {
@@ -65,6 +66,49 @@ void TokenInterner::Grow() {
     size_t i = s.hash & mask_;
     while (slots_[i].id != kUnknown) i = (i + 1) & mask_;
     slots_[i] = s;
+  }
+}
+
+void UnitInterner::Clear(size_t expected_units) {
+  size_t want = 16;
+  while (want < expected_units * 2) want <<= 1;
+  if (ids_.size() < want || ids_.size() > want * 8) {
+    units_.assign(want, 0);
+    ids_.assign(want, kUnknown);
+  } else {
+    std::fill(ids_.begin(), ids_.end(), kUnknown);
+  }
+  mask_ = ids_.size() - 1;
+  shift_ = 64 - __builtin_ctzll(ids_.size());
+  count_ = 0;
+}
+
+uint32_t UnitInterner::Intern(uint32_t unit) {
+  size_t i = Slot(unit);
+  while (ids_[i] != kUnknown) {
+    if (units_[i] == unit) return ids_[i];
+    i = (i + 1) & mask_;
+  }
+  units_[i] = unit;
+  ids_[i] = count_++;
+  if (count_ * 2 > ids_.size()) Grow();
+  return count_ - 1;
+}
+
+void UnitInterner::Grow() {
+  std::vector<uint32_t> old_units, old_ids;
+  old_units.swap(units_);
+  old_ids.swap(ids_);
+  units_.assign(old_units.size() * 2, 0);
+  ids_.assign(old_units.size() * 2, kUnknown);
+  mask_ = ids_.size() - 1;
+  shift_ = 64 - __builtin_ctzll(ids_.size());
+  for (size_t j = 0; j < old_ids.size(); ++j) {
+    if (old_ids[j] == kUnknown) continue;
+    size_t i = Slot(old_units[j]);
+    while (ids_[i] != kUnknown) i = (i + 1) & mask_;
+    units_[i] = old_units[j];
+    ids_[i] = old_ids[j];
   }
 }
 

@@ -35,4 +35,32 @@ class TokenInterner {
   uint32_t count_ = 0;
 };
 
+// Per-segment dense ids for 32-bit units such as code points, so that
+// NgramMatcher can pack them into bytes.
+class UnitInterner {
+ public:
+  static constexpr uint32_t kUnknown = UINT32_MAX;
+
+  UnitInterner() { Clear(16); }
+  void Clear(size_t expected_units);
+  uint32_t Intern(uint32_t unit);
+  uint32_t Find(uint32_t unit) const {
+    size_t i = Slot(unit);
+    while (ids_[i] != kUnknown) {
+      if (units_[i] == unit) return ids_[i];
+      i = (i + 1) & mask_;
+    }
+    return kUnknown;
+  }
+
+ private:
+  size_t Slot(uint32_t unit) const { return (uint64_t(unit) * 0x9E3779B97F4A7C15ULL) >> shift_; }
+  void Grow();
+
+  std::vector<uint32_t> units_, ids_;
+  size_t mask_ = 0;
+  int shift_ = 64;
+  uint32_t count_ = 0;
+};
+
 }  // namespace mteval

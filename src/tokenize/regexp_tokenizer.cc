@@ -1,6 +1,8 @@
 #include "tokenize/regexp_tokenizer.h"
 
 #include <array>
+#include <cstring>
+#include <vector>
 
 #include "text/python_str.h"
 
@@ -15,16 +17,6 @@ constexpr bool IsRule1(char c) {
   return (c >= '{' && c <= '~') || (c >= '[' && c <= '`') || (c >= ' ' && c <= '&') ||
          (c >= '(' && c <= '+') || (c >= ':' && c <= '@') || c == '/';
 }
-
-constexpr std::array<bool, 256> MakeSpecialTable() {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 128; ++c) {
-    char ch = static_cast<char>(c);
-    t[c] = (IsRule1(ch) && ch != ' ') || IsPeriodComma(ch) || ch == '-';
-  }
-  return t;
-}
-constexpr std::array<bool, 256> kSpecial = MakeSpecialTable();
 
 // Each pass reads `n` bytes from `in` and writes at most 3n (pass 1) or 2n
 // (passes 2-4) bytes to `out`, returning the output length.
@@ -105,48 +97,136 @@ size_t ApplyPasses(std::string_view s, std::vector<char>* a, std::vector<char>* 
   return Pass4(b->data(), n, a->data());
 }
 
+// Byte classes for the word scanner.
+enum : unsigned char { kPlain = 0, kSpace = 1, kRule1 = 2, kPeriodComma = 3, kDash = 4, kMaybeSpace = 5 };
+
+constexpr std::array<unsigned char, 256> MakeClassTable() {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    char ch = static_cast<char>(c);
+    if (c < 0x80 && IsPySpace(static_cast<char32_t>(c))) {
+      t[c] = kSpace;
+    } else if (c < 0x80 && IsRule1(ch)) {
+      t[c] = kRule1;
+    } else if (ch == '.' || ch == ',') {
+      t[c] = kPeriodComma;
+    } else if (ch == '-') {
+      t[c] = kDash;
+    } else if (c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3) {
+      t[c] = kMaybeSpace;  // lead bytes of the non-ASCII Python spaces
+    } else {
+      t[c] = kPlain;
+    }
+  }
+  return t;
+}
+constexpr std::array<unsigned char, 256> kClass = MakeClassTable();
+
+// Appends tokens to a raw output buffer with room reserved by the caller.
+struct TokenSink {
+  char* o;
+  char* begin;
+  void Token(const char* p, size_t n) {
+    if (o != begin) *o++ = ' ';
+    std::memcpy(o, p, n);
+    o += n;
+  }
+};
+
 }  // namespace
 
-void RegexpTokenize(std::string_view s, std::string* out) {
-  out->clear();
-  thread_local std::string buf;
-  thread_local std::vector<char> pa, pb;
-  const char* begin = s.data();
-  const char* end = begin + s.size();
-  ForEachPyWord(s, [&](std::string_view w) {
-    bool special = false;
-    for (unsigned char c : w) {
-      if (kSpecial[c]) {
-        special = true;
+namespace {
+
+void Tokenize(std::string_view s, bool padded, std::string* out) {
+  thread_local std::vector<char> pa, pb, obuf;
+  // Output is at most 24x a word plus separators (see ApplyPasses).
+  if (obuf.size() < 24 * s.size() + 16) obuf.resize(24 * s.size() + 16);
+  TokenSink sink{obuf.data(), obuf.data()};
+  const char* p = s.data();
+  const char* const begin = p;
+  const char* const end = p + s.size();
+  while (p < end) {
+    // Skip whitespace.
+    unsigned char c = kClass[static_cast<unsigned char>(*p)];
+    if (c == kSpace) {
+      ++p;
+      continue;
+    }
+    if (c == kMaybeSpace) {
+      size_t ws = PySpaceLengthAt(p, end);
+      if (ws) {
+        p += ws;
+        continue;
+      }
+    }
+    // Scan one word, noting which special bytes it has.
+    const char* w = p;
+    int rule1 = 0, pcd = 0;  // counts of rule-1 bytes and of . , -
+    const char* last_pcd = nullptr;
+    while (p < end) {
+      c = kClass[static_cast<unsigned char>(*p)];
+      if (c == kPlain) {
+        ++p;
+      } else if (c == kSpace) {
         break;
+      } else if (c == kMaybeSpace) {
+        if (PySpaceLengthAt(p, end)) break;
+        ++p;
+      } else {
+        if (c == kRule1) {
+          ++rule1;
+        } else {
+          ++pcd;
+          last_pcd = p;
+        }
+        ++p;
       }
     }
-    if (!special) {
-      if (!out->empty()) out->push_back(' ');
-      out->append(w);
-      return;
-    }
-    bool left = w.data() > begin;
-    bool right = w.data() + w.size() < end;
-    buf.clear();
-    if (left) buf.push_back(' ');
-    buf.append(w);
-    if (right) buf.push_back(' ');
-    size_t n = ApplyPasses(buf, &pa, &pb);
-    // The word had no whitespace, so the passes' output is split by ASCII
-    // spaces only.
-    for (size_t i = 0; i < n;) {
-      while (i < n && pa[i] == ' ') ++i;
-      size_t j = i;
-      while (j < n && pa[j] != ' ') ++j;
-      if (j > i) {
-        if (!out->empty()) out->push_back(' ');
-        out->append(pa.data() + i, j - i);
+    const size_t n = static_cast<size_t>(p - w);
+    if (rule1 == 0 && pcd == 0) {
+      sink.Token(w, n);
+    } else if (pcd == 0) {
+      // Only rule 1 applies: each such byte becomes a token of its own.
+      const char* t = w;
+      for (const char* q = w; q < p; ++q) {
+        if (kClass[static_cast<unsigned char>(*q)] == kRule1) {
+          if (q > t) sink.Token(t, static_cast<size_t>(q - t));
+          sink.Token(q, 1);
+          t = q + 1;
+        }
       }
-      i = j;
+      if (p > t) sink.Token(t, static_cast<size_t>(p - t));
+    } else if (rule1 == 0 && pcd == 1 && n >= 2 && last_pcd == p - 1 && *last_pcd != '-' &&
+               !IsDigit(*(p - 2))) {
+      // "word." / "word,": rule 2 splits the final period or comma.
+      sink.Token(w, n - 1);
+      sink.Token(p - 1, 1);
+    } else {
+      // Anything else: the literal passes, with a space standing for each
+      // neighbouring whitespace.
+      thread_local std::string buf;
+      buf.clear();
+      if (padded || w > begin) buf.push_back(' ');
+      buf.append(w, n);
+      if (padded || p < end) buf.push_back(' ');
+      size_t m = ApplyPasses(buf, &pa, &pb);
+      // The word had no whitespace, so the output splits on ASCII spaces.
+      for (size_t i = 0; i < m;) {
+        while (i < m && pa[i] == ' ') ++i;
+        size_t j = i;
+        while (j < m && pa[j] != ' ') ++j;
+        if (j > i) sink.Token(pa.data() + i, j - i);
+        i = j;
+      }
     }
-  });
+  }
+  out->assign(obuf.data(), static_cast<size_t>(sink.o - obuf.data()));
 }
+
+}  // namespace
+
+void RegexpTokenize(std::string_view s, std::string* out) { Tokenize(s, false, out); }
+void RegexpTokenizePadded(std::string_view s, std::string* out) { Tokenize(s, true, out); }
 
 std::string RegexpTokenizeReference(std::string_view s) {
   std::vector<char> a, b;

@@ -21,6 +21,9 @@ namespace mteval {
 // words without any special byte are copied as they are. `out` is cleared.
 void RegexpTokenize(std::string_view s, std::string* out);
 
+// The same on " " + s + " " (13a pads the line), without building that string.
+void RegexpTokenizePadded(std::string_view s, std::string* out);
+
 // Literal version: runs the four passes over the whole string, then
 // ' '.join(split()). Used by tests as the reference for the fast version.
 std::string RegexpTokenizeReference(std::string_view s);

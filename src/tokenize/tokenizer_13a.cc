@@ -29,10 +29,8 @@ class Tokenizer13a final : public Tokenizer {
   std::string Signature() const override { return "13a"; }
 
   void Tokenize(std::string_view line, std::string* out) const override {
-    thread_local std::string work;
-    work.clear();
-    work.push_back(' ');  // sacreBLEU pads the line: f' {line} '
-    // The replacements run in sacreBLEU's order, each over the whole line.
+    // The replacements run in sacreBLEU's order, each over the whole line;
+    // then the line is padded (f' {line} ') and split by the 13a rules.
     bool plain = true;  // (find_first_of costs a memchr per byte in libstdc++)
     for (char c : line) {
       if (c == '<' || c == '\n' || c == '&') {
@@ -41,7 +39,7 @@ class Tokenizer13a final : public Tokenizer {
       }
     }
     if (plain) {
-      work.append(line);
+      RegexpTokenizePadded(line, out);
     } else {
       std::string s(line);
       ReplaceAll(&s, "<skipped>", "");
@@ -53,10 +51,8 @@ class Tokenizer13a final : public Tokenizer {
         ReplaceAll(&s, "&lt;", "<");
         ReplaceAll(&s, "&gt;", ">");
       }
-      work.append(s);
+      RegexpTokenizePadded(s, out);
     }
-    work.push_back(' ');
-    RegexpTokenize(work, out);
   }
 };
 

@@ -24,6 +24,9 @@ TEST_CASE("RegexpTokenize equals the literal passes on all short strings", "[tok
       RegexpTokenize(s, &fast);
       std::string ref = RegexpTokenizeReference(s);
       if (fast != ref) FAIL("input '" << s << "': fast '" << fast << "' vs reference '" << ref << "'");
+      RegexpTokenizePadded(s, &fast);
+      ref = RegexpTokenizeReference(" " + s + " ");
+      if (fast != ref) FAIL("padded input '" << s << "': fast '" << fast << "' vs reference '" << ref << "'");
       ++checked;
       size_t k = 0;
       while (k < len && ++idx[k] == alphabet.size()) idx[k++] = 0;

@@ -1,0 +1,109 @@
+// Throughput of tokenization and of whole BLEU / chrF scoring on WMT22
+// zh-en and en-zh (one system against reference A), in MB/s of hypothesis
+// plus reference text. Needs ../shared/wmt22 (or $MTEVAL_SHARED_DIR).
+
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <map>
+#include <sys/stat.h>
+
+#include "corpus/line_reader.h"
+#include "corpus/text_corpus.h"
+#include "metrics/registry.h"
+#include "score/corpus_scorer.h"
+#include "tokenize/tokenizer.h"
+
+namespace mteval {
+namespace {
+
+std::string SharedDir() {
+  const char* env = std::getenv("MTEVAL_SHARED_DIR");
+  return env ? env : std::string(MTEVAL_SOURCE_DIR) + "/../shared";
+}
+
+struct Data {
+  TextCorpus corpus;
+  int64_t bytes = 0;
+  bool ok = false;
+};
+
+const Data& Load(const std::string& pair, const std::string& system) {
+  static std::map<std::string, Data> cache;
+  Data& d = cache[pair];
+  if (d.ok) return d;
+  std::string tgt = pair.substr(pair.find('-') + 1);
+  std::string base = SharedDir() + "/wmt22/";
+  std::string ref = base + "references/generaltest2022." + pair + ".ref.A." + tgt;
+  std::string hyp = base + "system-outputs/generaltest2022." + pair + ".hyp." + system + "." + tgt;
+  struct stat st;
+  if (stat(ref.c_str(), &st) != 0) return d;
+  TextCorpusOptions o;
+  o.ref_paths = {ref};
+  o.hyp_paths = {hyp};
+  d.corpus = LoadTextCorpus(o);
+  for (const auto& l : d.corpus.refs[0]) d.bytes += static_cast<int64_t>(l.size()) + 1;
+  for (const auto& l : d.corpus.systems[0]) d.bytes += static_cast<int64_t>(l.size()) + 1;
+  d.ok = true;
+  return d;
+}
+
+const char* SystemFor(const std::string& pair) { return pair == "zh-en" ? "AISP-SJTU" : "AISP-SJTU"; }
+
+void BM_Tokenize(benchmark::State& state, std::string pair, std::string tok) {
+  const Data& d = Load(pair, SystemFor(pair));
+  if (!d.ok) {
+    state.SkipWithError("../shared/wmt22 is absent");
+    return;
+  }
+  TokenizerOptions o;
+  o.name = tok;
+  auto tokenizer = MakeTokenizer(o);
+  std::string out;
+  for (auto _ : state) {
+    for (const auto& l : d.corpus.refs[0]) tokenizer->Tokenize(l, &out);
+    for (const auto& l : d.corpus.systems[0]) tokenizer->Tokenize(l, &out);
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetBytesProcessed(state.iterations() * d.bytes);
+}
+
+void BM_Score(benchmark::State& state, std::string pair, std::string metric, MetricOptions options) {
+  const Data& d = Load(pair, SystemFor(pair));
+  if (!d.ok) {
+    state.SkipWithError("../shared/wmt22 is absent");
+    return;
+  }
+  auto m = MakeMetric(metric, options);
+  for (auto _ : state) {
+    auto stats = ComputeSegmentStats(*m, d.corpus);
+    auto total = stats[0].Sum();
+    benchmark::DoNotOptimize(m->Score(total.data()).score);
+  }
+  state.SetBytesProcessed(state.iterations() * d.bytes);
+}
+
+MetricOptions Bleu(const char* tok) {
+  MetricOptions o;
+  o.bleu.tokenize = tok;
+  return o;
+}
+MetricOptions ChrfPP() {
+  MetricOptions o;
+  o.chrf.word_order = 2;
+  return o;
+}
+
+BENCHMARK_CAPTURE(BM_Tokenize, zh_en_13a, "zh-en", "13a")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Tokenize, en_zh_zh, "en-zh", "zh")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Score, zh_en_bleu_13a, "zh-en", "bleu", Bleu("13a"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Score, en_zh_bleu_zh, "en-zh", "bleu", Bleu("zh"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Score, zh_en_chrf, "zh-en", "chrf", MetricOptions{})->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Score, en_zh_chrf, "en-zh", "chrf", MetricOptions{})->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Score, zh_en_chrfpp, "zh-en", "chrf", ChrfPP())->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Score, en_zh_chrfpp, "en-zh", "chrf", ChrfPP())->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace mteval
+
+BENCHMARK_MAIN();
