@@ -132,50 +132,80 @@ void NgramMatcher::PackedGrow() {
 
 void NgramMatcher::PackedAdd(const uint32_t* units, size_t n) {
   const bool first = num_refs_ == 0;
-  // Grow before counting so that slots stay put while we hold them.
-  while ((packed_size_ + n * static_cast<size_t>(max_order_)) * 2 > keys_.size()) PackedGrow();
-  touched_.clear();
+  const size_t order = static_cast<size_t>(max_order_);
+  // Grow before counting so that slots stay put while we hold them, and
+  // reserve the bookkeeping so the loop below never reallocates.
+  while ((packed_size_ + n * order) * 2 > keys_.size()) PackedGrow();
+  const size_t filled_before = filled_.size();
+  filled_.resize(filled_before + n * order);  // trimmed to what was used below
+  uint32_t* filled = filled_.data() + filled_before;
+  if (count_touched_.size() < n * order) count_touched_.resize(n * order);
+  uint32_t* touched = count_touched_.data();
+  size_t num_touched = 0;
+  uint64_t* keys = keys_.data();
+  uint32_t* counts = first ? ref_count_.data() : scratch_.data();
+  const size_t mask = mask_;
+  const int shift = shift_;
+  size_t added = 0;
   for (size_t i = 0; i < n; ++i) {
     uint64_t key = 0;
-    size_t limit = std::min<size_t>(n - i, static_cast<size_t>(max_order_));
+    const size_t limit = std::min(n - i, order);
     for (size_t k = 0; k < limit; ++k) {
       key = (key << 8) | (units[i + k] + 1);
-      uint32_t slot = PackedInsert(key);
-      if (first) {
-        ++ref_count_[slot];
-      } else if (scratch_[slot]++ == 0) {
-        touched_.push_back(slot);
+      size_t h = (key * 0x9E3779B97F4A7C15ULL) >> shift;
+      for (;;) {
+        const uint64_t at = keys[h];
+        if (at == key) break;
+        if (at == kEmpty) {
+          keys[h] = key;
+          filled[added++] = static_cast<uint32_t>(h);
+          break;
+        }
+        h = (h + 1) & mask;
       }
+      if (counts[h]++ == 0 && !first) touched[num_touched++] = static_cast<uint32_t>(h);
     }
   }
-  if (!first) {
-    for (uint32_t slot : touched_) {
-      ref_count_[slot] = std::max(ref_count_[slot], scratch_[slot]);
-      scratch_[slot] = 0;
-    }
+  packed_size_ += added;
+  filled_.resize(filled_before + added);
+  for (size_t t = 0; t < num_touched; ++t) {
+    const uint32_t slot = touched[t];
+    ref_count_[slot] = std::max(ref_count_[slot], scratch_[slot]);
+    scratch_[slot] = 0;
   }
 }
 
 void NgramMatcher::PackedCount(const uint32_t* units, size_t n, int64_t* matches) {
-  touched_.clear();
+  // Sized (not just reserved) so the raw writes below stay inside the vector.
+  if (count_touched_.size() < n * static_cast<size_t>(max_order_)) {
+    count_touched_.resize(n * static_cast<size_t>(max_order_));
+  }
+  const uint64_t* keys = keys_.data();
   const uint32_t* counts = ref_count_.data();
   uint32_t* scratch = scratch_.data();
+  uint32_t* touched = count_touched_.data();
+  size_t num_touched = 0;
+  const size_t mask = mask_;
+  const int shift = shift_;
+  const size_t order = static_cast<size_t>(max_order_);
   for (size_t i = 0; i < n; ++i) {
     uint64_t key = 0;
-    size_t limit = std::min<size_t>(n - i, static_cast<size_t>(max_order_));
+    const size_t limit = std::min(n - i, order);
     for (size_t k = 0; k < limit; ++k) {
-      uint32_t u = units[i + k];
+      const uint32_t u = units[i + k];
       if (u >= kPackedLimit) break;  // no reference has this unit
       key = (key << 8) | (u + 1);
-      uint32_t slot = PackedFind(key);
+      size_t h = (key * 0x9E3779B97F4A7C15ULL) >> shift;
+      uint64_t at;
+      while ((at = keys[h]) != key && at != kEmpty) h = (h + 1) & mask;
       // An n-gram whose prefix is absent from every reference is absent too.
-      if (slot == UINT32_MAX) break;
-      uint32_t c = ++scratch[slot];
-      if (c == 1) touched_.push_back(slot);
-      if (c <= counts[slot]) ++matches[k];
+      if (at == kEmpty) break;
+      const uint32_t c = ++scratch[h];
+      if (c == 1) touched[num_touched++] = static_cast<uint32_t>(h);
+      matches[k] += c <= counts[h];
     }
   }
-  for (uint32_t slot : touched_) scratch[slot] = 0;
+  for (size_t t = 0; t < num_touched; ++t) scratch[touched[t]] = 0;
 }
 
 // --- trie representation ---------------------------------------------------

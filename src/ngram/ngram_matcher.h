@@ -77,6 +77,7 @@ class NgramMatcher {
   std::vector<uint32_t> ref_count_;
   std::vector<uint32_t> scratch_;
   std::vector<uint32_t> touched_;
+  std::vector<uint32_t> count_touched_;  // PackedCount's touched slots
 };
 
 }  // namespace mteval
