@@ -126,9 +126,16 @@ constexpr std::array<unsigned char, 256> kClass = MakeClassTable();
 struct TokenSink {
   char* o;
   char* begin;
+  const char* src_end;  // end of the readable source, for over-reading copies
   void Token(const char* p, size_t n) {
     if (o != begin) *o++ = ' ';
-    std::memcpy(o, p, n);
+    // Most tokens are short: copy a fixed 16 bytes (inlined, no call) when
+    // both buffers have room; the output buffer always has slack.
+    if (n <= 16 && p + 16 <= src_end) {
+      std::memcpy(o, p, 16);
+    } else {
+      std::memcpy(o, p, n);
+    }
     o += n;
   }
 };
@@ -140,8 +147,8 @@ namespace {
 void Tokenize(std::string_view s, bool padded, std::string* out) {
   thread_local std::vector<char> pa, pb, obuf;
   // Output is at most 24x a word plus separators (see ApplyPasses).
-  if (obuf.size() < 24 * s.size() + 16) obuf.resize(24 * s.size() + 16);
-  TokenSink sink{obuf.data(), obuf.data()};
+  if (obuf.size() < 24 * s.size() + 32) obuf.resize(24 * s.size() + 32);
+  TokenSink sink{obuf.data(), obuf.data(), s.data() + s.size()};
   const char* p = s.data();
   const char* const begin = p;
   const char* const end = p + s.size();
@@ -215,7 +222,11 @@ void Tokenize(std::string_view s, bool padded, std::string* out) {
         while (i < m && pa[i] == ' ') ++i;
         size_t j = i;
         while (j < m && pa[j] != ' ') ++j;
-        if (j > i) sink.Token(pa.data() + i, j - i);
+        if (j > i) {
+          TokenSink inner{sink.o, sink.begin, pa.data() + pa.size()};
+          inner.Token(pa.data() + i, j - i);
+          sink.o = inner.o;
+        }
         i = j;
       }
     }

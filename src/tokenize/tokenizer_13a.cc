@@ -1,5 +1,6 @@
 // sacreBLEU's default tokenizer, equivalent to mteval-v13a.pl.
 
+#include <cstring>
 #include <string>
 
 #include "tokenize/builtin_tokenizers.h"
@@ -31,13 +32,11 @@ class Tokenizer13a final : public Tokenizer {
   void Tokenize(std::string_view line, std::string* out) const override {
     // The replacements run in sacreBLEU's order, each over the whole line;
     // then the line is padded (f' {line} ') and split by the 13a rules.
-    bool plain = true;  // (find_first_of costs a memchr per byte in libstdc++)
-    for (char c : line) {
-      if (c == '<' || c == '\n' || c == '&') {
-        plain = false;
-        break;
-      }
-    }
+    // Three vectorised memchr scans beat one byte loop (and find_first_of,
+    // which calls memchr once per byte in libstdc++).
+    const bool plain = !std::memchr(line.data(), '<', line.size()) &&
+                       !std::memchr(line.data(), '&', line.size()) &&
+                       !std::memchr(line.data(), '\n', line.size());
     if (plain) {
       RegexpTokenizePadded(line, out);
     } else {
