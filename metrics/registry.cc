@@ -13,6 +13,7 @@ struct Entry {
 const Entry kMetrics[] = {
     {"bleu", [](const MetricOptions& o) { return MakeBleu(o.bleu); }},
     {"chrf", [](const MetricOptions& o) { return MakeChrf(o.chrf); }},
+    {"ter", [](const MetricOptions& o) { return MakeTer(o.ter); }},
 };
 
 }  // namespace

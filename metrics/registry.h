@@ -9,6 +9,7 @@
 #include "metric/metric.h"
 #include "metrics/bleu/bleu.h"
 #include "metrics/chrf/chrf.h"
+#include "metrics/ter/ter.h"
 
 namespace mteval {
 
@@ -16,6 +17,7 @@ namespace mteval {
 struct MetricOptions {
   BleuOptions bleu;
   ChrfOptions chrf;
+  TerOptions ter;
 };
 
 // Metric ids accepted by MakeMetric, e.g. {"bleu", "chrf"}.

@@ -2,8 +2,9 @@
 // sacreBLEU's TercomTokenizer (tokenizers/tokenizer_ter.py): optional
 // lowercasing, tercom's western and Asian normalisation, punctuation removal,
 // then whitespace splitting. Each regular-expression pass of the Python code
-// is reproduced as one left-to-right, non-overlapping scan over code points,
-// so intermediate strings (and hence the words) are the same.
+// is reproduced as a left-to-right, non-overlapping scan over the UTF-8 text
+// that matches code points as Python's `re` does, so the words come out the
+// same.
 
 #include <string>
 #include <string_view>
@@ -25,12 +26,11 @@ class TercomNormalizer {
   std::string Normalize(std::string_view sent);
 
  private:
-  // Runs the option-dependent passes on code points in buf_ (lowercased).
-  void NormalizeCodePoints();
+  // Runs the normalisation and punctuation passes on *s (lowercased).
+  void NormalizeText(std::string* s);
 
   TerOptions options_;
-  std::string lowered_;
-  std::u32string buf_, tmp_;
+  std::string tmp_;
 };
 
 }  // namespace mteval

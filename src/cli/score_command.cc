@@ -40,6 +40,10 @@ ArgParser MakeScoreParser() {
       {"chrf_whitespace", {"--chrf-whitespace"}, ArgKind::kFlag, {}, "keep whitespace in character n-grams"},
       {"chrf_lowercase", {"--chrf-lowercase"}, ArgKind::kFlag, {}, "case-insensitive chrF"},
       {"chrf_eps_smoothing", {"--chrf-eps-smoothing"}, ArgKind::kFlag, {}, "chrF++.py eps smoothing"},
+      {"ter_case_sensitive", {"--ter-case-sensitive"}, ArgKind::kFlag, {}, "case-sensitive TER"},
+      {"ter_asian_support", {"--ter-asian-support"}, ArgKind::kFlag, {}, "TER: special treatment of Asian characters"},
+      {"ter_no_punct", {"--ter-no-punct"}, ArgKind::kFlag, {}, "TER: remove punctuation"},
+      {"ter_normalized", {"--ter-normalized"}, ArgKind::kFlag, {}, "TER: tercom normalisation and tokenization"},
       {"format", {"--format", "-f"}, ArgKind::kValue, {"json", "text"}, "output format (default json)"},
       {"width", {"--width", "-w"}, ArgKind::kValue, {}, "decimals in scores (default 1)"},
       {"score_only", {"--score-only", "-b"}, ArgKind::kFlag, {}, "print only the score"},
@@ -61,7 +65,7 @@ std::string Lower(std::string s) {
 }  // namespace
 
 std::string ScoreHelp() {
-  return "usage: mteval score REF [REF...] [-i HYP [HYP...]] [-m bleu chrf] [options]\n\n" + MakeScoreParser().Help();
+  return "usage: mteval score REF [REF...] [-i HYP [HYP...]] [-m bleu chrf ter] [options]\n\n" + MakeScoreParser().Help();
 }
 
 ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
@@ -98,6 +102,12 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   chrf.whitespace = a.Flag("chrf_whitespace");
   chrf.lowercase = a.Flag("chrf_lowercase");
   chrf.eps_smoothing = a.Flag("chrf_eps_smoothing");
+
+  TerOptions& ter = o.metric_options.ter;
+  ter.case_sensitive = a.Flag("ter_case_sensitive");
+  ter.asian_support = a.Flag("ter_asian_support");
+  ter.no_punct = a.Flag("ter_no_punct");
+  ter.normalized = a.Flag("ter_normalized");
 
   if (a.Value("format")) {
     o.format = *a.Value("format");
