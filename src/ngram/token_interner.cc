@@ -5,21 +5,58 @@
 
 namespace mteval {
 
-uint64_t TokenInterner::Hash(std::string_view s) {
-  // FNV-1a over 8-byte words: tokens are short, and equality is always
-  // confirmed by comparing the strings, so quality only affects speed.
-  uint64_t h = 0xcbf29ce484222325ULL ^ s.size();
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * 0x100000001b3ULL;
-    h ^= h >> 29;
+namespace {
+
+uint64_t Load8(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+uint64_t Load4(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+// The bytes of a short string (< 8 bytes) as one integer, reading only
+// inside the string: overlapping 4-byte loads, or single bytes.
+uint64_t ShortBits(const char* p, size_t n) {
+  if (n >= 4) return (Load4(p) << 32) | Load4(p + n - 4);
+  if (n > 0) {
+    return (uint64_t(static_cast<unsigned char>(p[0])) << 16) |
+           (uint64_t(static_cast<unsigned char>(p[n / 2])) << 8) | static_cast<unsigned char>(p[n - 1]);
   }
-  uint64_t tail = 0;
-  std::memcpy(&tail, s.data() + i, s.size() - i);
-  h = (h ^ tail) * 0x9E3779B97F4A7C15ULL;
-  return h ^ (h >> 32);
+  return 0;
+}
+
+uint64_t Mix(uint64_t h) {
+  h *= 0x9E3779B97F4A7C15ULL;
+  return h ^ (h >> 29);
+}
+
+// String equality without a memcmp call for short tokens. For n < 8,
+// ShortBits covers every byte, so equal bits mean equal strings.
+bool SameToken(std::string_view a, std::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n < 8) return ShortBits(a.data(), n) == ShortBits(b.data(), n);
+  for (size_t i = 0; i + 8 < n; i += 8) {
+    if (Load8(a.data() + i) != Load8(b.data() + i)) return false;
+  }
+  return Load8(a.data() + n - 8) == Load8(b.data() + n - 8);
+}
+
+}  // namespace
+
+uint64_t TokenInterner::Hash(std::string_view s) {
+  // Tokens are short; equality is always confirmed by comparing the strings,
+  // so hash quality only affects speed. Fixed-size loads (no memcpy calls).
+  const char* p = s.data();
+  const size_t n = s.size();
+  uint64_t h = 0xcbf29ce484222325ULL ^ (n * 0x100000001b3ULL);
+  if (n < 8) return Mix(h ^ ShortBits(p, n));
+  for (size_t i = 0; i + 8 < n; i += 8) h = Mix(h ^ Load8(p + i));
+  return Mix(h ^ Load8(p + n - 8));  // last 8 bytes, overlapping if needed
 }
 
 void TokenInterner::Clear(size_t expected_tokens) {
@@ -38,7 +75,7 @@ uint32_t TokenInterner::Intern(std::string_view token) {
   uint64_t h = Hash(token);
   size_t i = h & mask_;
   while (slots_[i].id != kUnknown) {
-    if (slots_[i].hash == h && slots_[i].token == token) return slots_[i].id;
+    if (slots_[i].hash == h && SameToken(slots_[i].token, token)) return slots_[i].id;
     i = (i + 1) & mask_;
   }
   slots_[i] = Slot{h, token, count_++};
@@ -50,7 +87,7 @@ uint32_t TokenInterner::Find(std::string_view token) const {
   uint64_t h = Hash(token);
   size_t i = h & mask_;
   while (slots_[i].id != kUnknown) {
-    if (slots_[i].hash == h && slots_[i].token == token) return slots_[i].id;
+    if (slots_[i].hash == h && SameToken(slots_[i].token, token)) return slots_[i].id;
     i = (i + 1) & mask_;
   }
   return kUnknown;

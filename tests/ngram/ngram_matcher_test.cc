@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <map>
+#include <set>
 #include <random>
 
 #include "ngram/ngram_matcher.h"
@@ -71,6 +72,32 @@ TEST_CASE("TokenInterner gives equal ids to equal strings only", "[ngram]") {
   CHECK(in.Find("w5") == ids["w5"]);
   CHECK(in.Find("absent") == TokenInterner::kUnknown);
   CHECK(in.Find("") == TokenInterner::kUnknown);
+}
+
+TEST_CASE("TokenInterner on strings of every length up to 40", "[ngram]") {
+  // Strings that share long prefixes and suffixes, so that the fixed-size
+  // loads in hashing and comparison must look at every byte.
+  std::mt19937 rng(3);
+  std::vector<std::string> words;
+  for (int i = 0; i < 4000; ++i) {
+    size_t len = rng() % 41;
+    std::string w(len, 'a');
+    if (len > 0 && rng() % 2) w[rng() % len] = 'b';
+    words.push_back(w);
+  }
+  TokenInterner in;
+  in.Clear(8);
+  std::map<std::string, uint32_t> ids;
+  for (const auto& w : words) {
+    uint32_t id = in.Intern(w);
+    auto [it, inserted] = ids.emplace(w, id);
+    REQUIRE(it->second == id);
+  }
+  std::set<uint32_t> distinct;
+  for (const auto& [w, id] : ids) distinct.insert(id);
+  CHECK(distinct.size() == ids.size());
+  for (const auto& [w, id] : ids) CHECK(in.Find(w) == id);
+  CHECK(in.Find(std::string(41, 'a')) == TokenInterner::kUnknown);
 }
 
 }  // namespace mteval
