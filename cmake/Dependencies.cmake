@@ -21,8 +21,52 @@ mteval_require(nlohmann_json_FOUND "nlohmann-json (JSON I/O)" "nlohmann-json3-de
 
 find_package(Threads REQUIRED)
 
-set(MTEVAL_DEP_LIBS ICU::uc ICU::i18n ICU::data ZLIB::ZLIB nlohmann_json::nlohmann_json Threads::Threads)
+find_package(PkgConfig QUIET)
+mteval_require(PKG_CONFIG_FOUND "pkg-config" "pkg-config")
+
+# Eigen: resampling and statistics as matrix work (header-only).
+find_package(Eigen3 3.3 NO_MODULE QUIET)
+mteval_require(Eigen3_FOUND "Eigen 3 (matrix statistics)" "libeigen3-dev")
+
+# SentencePiece: the spm/flores/spBLEU tokenizers (and the trainer for tests).
+pkg_check_modules(SENTENCEPIECE QUIET IMPORTED_TARGET sentencepiece)
+mteval_require(SENTENCEPIECE_FOUND "SentencePiece" "libsentencepiece-dev")
+
+# pugixml: WMT XML, XLIFF, TMX, TBX and SGML readers.
+find_package(pugixml QUIET)
+mteval_require(pugixml_FOUND "pugixml (XML reader)" "libpugixml-dev")
+
+# Snowball stemmers: inflection-aware terminology matching.
+find_path(LIBSTEMMER_INCLUDE_DIR libstemmer.h)
+find_library(LIBSTEMMER_LIBRARY stemmer)
+if(LIBSTEMMER_INCLUDE_DIR AND LIBSTEMMER_LIBRARY)
+  set(LIBSTEMMER_FOUND TRUE)
+endif()
+mteval_require(LIBSTEMMER_FOUND "Snowball libstemmer" "libstemmer-dev")
+add_library(mteval_libstemmer INTERFACE)
+target_include_directories(mteval_libstemmer INTERFACE ${LIBSTEMMER_INCLUDE_DIR})
+target_link_libraries(mteval_libstemmer INTERFACE ${LIBSTEMMER_LIBRARY})
+
+set(MTEVAL_DEP_LIBS ICU::uc ICU::i18n ICU::data ZLIB::ZLIB nlohmann_json::nlohmann_json Threads::Threads
+    Eigen3::Eigen PkgConfig::SENTENCEPIECE pugixml::pugixml mteval_libstemmer)
 set(MTEVAL_DEP_DEFS "")
+
+# MeCab is optional: the ja-mecab and ko-mecab tokenizers are built when it is
+# found, and otherwise report that they were not built.
+find_program(MECAB_CONFIG mecab-config)
+find_path(MECAB_INCLUDE_DIR mecab.h)
+find_library(MECAB_LIBRARY mecab)
+if(MECAB_INCLUDE_DIR AND MECAB_LIBRARY)
+  add_library(mteval_mecab INTERFACE)
+  target_include_directories(mteval_mecab INTERFACE ${MECAB_INCLUDE_DIR})
+  target_link_libraries(mteval_mecab INTERFACE ${MECAB_LIBRARY})
+  list(APPEND MTEVAL_DEP_LIBS mteval_mecab)
+  list(APPEND MTEVAL_DEP_DEFS MTEVAL_HAVE_MECAB=1)
+  message(STATUS "mteval: MeCab found (${MECAB_LIBRARY}): ja-mecab and ko-mecab are built")
+else()
+  message(NOTICE "mteval: MeCab was not found, so the ja-mecab and ko-mecab tokenizers are not built "
+                 "(they will report this when used). To build them: apt-get install libmecab-dev mecab-ipadic-utf8")
+endif()
 
 if(MTEVAL_BUILD_TESTS)
   find_package(Catch2 2 QUIET)
