@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <thread>
 
 #include "cli/arg_parser.h"
 #include "common/error.h"
@@ -52,7 +53,7 @@ ArgParser MakeScoreParser() {
       {"no_color", {"--no-color", "-nc"}, ArgKind::kFlag, {}, "accepted for compatibility"},
       {"encoding", {"--encoding", "-e"}, ArgKind::kValue, {"utf-8", "utf8", "UTF-8"}, "input encoding (UTF-8 only)"},
       {"stats_out", {"--stats-out"}, ArgKind::kValue, {}, "write per-segment statistics (JSON) to FILE"},
-      {"threads", {"--threads"}, ArgKind::kValue, {}, "worker threads (default 1)"},
+      {"threads", {"--threads"}, ArgKind::kValue, {}, "worker threads; 0 = one per CPU core (default 0)"},
       {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
   });
 }
@@ -119,7 +120,7 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   o.quiet = a.Flag("quiet");
   o.force = a.Flag("force");
   o.stats_out = a.Value("stats_out").value_or("");
-  o.threads = a.Int("threads", 1);
+  o.threads = a.Int("threads", 0);
   o.Validate();
   return o;
 }
@@ -145,8 +146,8 @@ void ScoreCommandOptions::Validate() const {
   if (sentence_level && corpus.hyp_paths.size() > 1) {
     throw Error(ErrorKind::kUsage, "only one system can be evaluated in sentence-level mode (-sl)");
   }
-  if (threads < 1 || threads > 256) {
-    throw Error(ErrorKind::kUsage, "argument --threads: " + std::to_string(threads) + " is out of range (1 to 256)");
+  if (threads < 0 || threads > 256) {
+    throw Error(ErrorKind::kUsage, "argument --threads: " + std::to_string(threads) + " is out of range (0 to 256)");
   }
   // Each metric validates its own options; build them once to check.
   MetricOptions mo = metric_options;
@@ -191,7 +192,9 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 
   CorpusScorerOptions scorer_options;
-  scorer_options.threads = options.threads;
+  // Auto: one thread per core, at most 8 (beyond that, reading dominates).
+  scorer_options.threads = options.threads > 0 ? options.threads
+                                               : static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
 
   std::vector<std::unique_ptr<Metric>> metrics;
   std::vector<std::vector<StatsMatrix>> stats;  // [metric][system]

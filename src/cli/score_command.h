@@ -23,7 +23,7 @@ struct ScoreCommandOptions {
   bool quiet = false;                     // -q: no warnings on stderr
   bool force = false;                     // --force: no tokenized-input warning; overwrite --stats-out
   std::string stats_out;                  // --stats-out FILE: write statistics (JSON) atomically
-  int threads = 1;                        // --threads N
+  int threads = 0;                        // --threads N; 0 = one per core
 
   // Checks every option in one place; throws Error(kUsage).
   void Validate() const;

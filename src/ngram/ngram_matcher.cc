@@ -16,19 +16,19 @@ void NgramMatcher::Reset(size_t expected_units) {
   size_t want = 16;
   while (want < expected * 2) want <<= 1;
   if (packed_) {
-    if (keys_.size() < want || keys_.size() > want * 8) {
+    if (keys_.size() < want || (keys_.size() > want * 64 && keys_.size() > (size_t{1} << 16))) {
       keys_.assign(want, kEmpty);
       EnsureCounters(keys_.size());
       std::fill(ref_count_.begin(), ref_count_.begin() + static_cast<std::ptrdiff_t>(keys_.size()), 0);
     } else {
       // Clearing only the slots the last segment filled keeps Reset as cheap
       // as the segment itself.
-      for (uint32_t slot : filled_) {
-        keys_[slot] = kEmpty;
-        ref_count_[slot] = 0;
+      for (size_t f = 0; f < num_filled_; ++f) {
+        keys_[filled_[f]] = kEmpty;
+        ref_count_[filled_[f]] = 0;
       }
     }
-    filled_.clear();
+    num_filled_ = 0;
     mask_ = keys_.size() - 1;
     shift_ = 64 - __builtin_ctzll(keys_.size());
     packed_size_ = 0;
@@ -37,6 +37,17 @@ void NgramMatcher::Reset(size_t expected_units) {
     EnsureCounters(trie_.num_nodes());
     std::fill(ref_count_.begin(), ref_count_.end(), 0);
   }
+}
+
+// filled_ only grows: its live part is [0, num_filled_), so appending never
+// zero-fills memory the way vector::resize would on every segment.
+void NgramMatcher::ReserveFilled(size_t extra) {
+  if (filled_.size() < num_filled_ + extra) filled_.resize(std::max(num_filled_ + extra, filled_.size() * 2));
+}
+
+void NgramMatcher::AppendFilled(uint32_t slot) {
+  ReserveFilled(1);
+  filled_[num_filled_++] = slot;
 }
 
 void NgramMatcher::EnsureCounters(size_t n) {
@@ -76,11 +87,11 @@ void NgramMatcher::SwitchToTrie() {
   refs.swap(saved_refs_);
   size_t total = 0;
   for (const auto& r : refs) total += r.size();
-  for (uint32_t slot : filled_) {
-    keys_[slot] = kEmpty;
-    ref_count_[slot] = 0;
+  for (size_t f = 0; f < num_filled_; ++f) {
+    keys_[filled_[f]] = kEmpty;
+    ref_count_[filled_[f]] = 0;
   }
-  filled_.clear();
+  num_filled_ = 0;
   packed_size_ = 0;
   packed_ = false;
   trie_.Clear(total * static_cast<size_t>(max_order_) + 1);
@@ -101,7 +112,7 @@ uint32_t NgramMatcher::PackedInsert(uint64_t key) {
     i = (i + 1) & mask_;
   }
   keys_[i] = key;
-  filled_.push_back(static_cast<uint32_t>(i));
+  AppendFilled(static_cast<uint32_t>(i));
   if (++packed_size_ * 2 > keys_.size()) {
     PackedGrow();
     return PackedFind(key);
@@ -119,14 +130,14 @@ void NgramMatcher::PackedGrow() {
   EnsureCounters(keys_.size());
   std::fill(ref_count_.begin(), ref_count_.begin() + static_cast<std::ptrdiff_t>(keys_.size()), 0);
   std::fill(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(keys_.size()), 0);
-  filled_.clear();
+  num_filled_ = 0;
   for (size_t j = 0; j < old_keys.size(); ++j) {
     if (old_keys[j] == kEmpty) continue;
     size_t i = (old_keys[j] * 0x9E3779B97F4A7C15ULL) >> shift_;
     while (keys_[i] != kEmpty) i = (i + 1) & mask_;
     keys_[i] = old_keys[j];
     ref_count_[i] = old_counts[j];
-    filled_.push_back(static_cast<uint32_t>(i));
+    AppendFilled(static_cast<uint32_t>(i));
   }
 }
 
@@ -136,9 +147,8 @@ void NgramMatcher::PackedAdd(const uint32_t* units, size_t n) {
   // Grow before counting so that slots stay put while we hold them, and
   // reserve the bookkeeping so the loop below never reallocates.
   while ((packed_size_ + n * order) * 2 > keys_.size()) PackedGrow();
-  const size_t filled_before = filled_.size();
-  filled_.resize(filled_before + n * order);  // trimmed to what was used below
-  uint32_t* filled = filled_.data() + filled_before;
+  ReserveFilled(n * order);
+  uint32_t* filled = filled_.data() + num_filled_;
   if (count_touched_.size() < n * order) count_touched_.resize(n * order);
   uint32_t* touched = count_touched_.data();
   size_t num_touched = 0;
@@ -167,7 +177,7 @@ void NgramMatcher::PackedAdd(const uint32_t* units, size_t n) {
     }
   }
   packed_size_ += added;
-  filled_.resize(filled_before + added);
+  num_filled_ += added;
   for (size_t t = 0; t < num_touched; ++t) {
     const uint32_t slot = touched[t];
     ref_count_[slot] = std::max(ref_count_[slot], scratch_[slot]);

@@ -59,6 +59,8 @@ class NgramMatcher {
   }
   void PackedGrow();
   void EnsureCounters(size_t n);
+  void ReserveFilled(size_t extra);
+  void AppendFilled(uint32_t slot);
 
   int max_order_;
   bool force_trie_ = false;
@@ -68,7 +70,8 @@ class NgramMatcher {
   std::vector<uint64_t> keys_;
   size_t mask_ = 0, packed_size_ = 0;
   int shift_ = 64;
-  std::vector<uint32_t> filled_;  // occupied slots, cleared by the next Reset
+  std::vector<uint32_t> filled_;  // occupied slots [0, num_filled_), cleared by the next Reset
+  size_t num_filled_ = 0;
   std::vector<std::vector<uint32_t>> saved_refs_;  // replayed if we switch to the trie
   // Trie mode.
   NgramTrie trie_;
