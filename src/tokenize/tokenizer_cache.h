@@ -39,6 +39,7 @@ class CachingTokenizer final : public Tokenizer {
 
   std::string Signature() const override;
   void Tokenize(std::string_view line, std::string* out) const override;
+  using Tokenizer::Tokenize;
 
   size_t max_bytes() const { return max_bytes_; }
   TokenizerCacheStats Stats() const;
