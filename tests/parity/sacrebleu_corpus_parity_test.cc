@@ -11,6 +11,7 @@
 #include "score/corpus_scorer.h"
 #include "support/parity_data.h"
 #include "support/test_paths.h"
+#include "tokenize/builtin_tokenizers.h"
 
 namespace mteval {
 namespace {
@@ -55,7 +56,7 @@ TEST_CASE("corpus BLEU and chrF match sacreBLEU 2.6.0", "[parity]") {
     WARN("SKIPPED: ../shared is absent, so the sacreBLEU parity figures cannot be checked");
     return;
   }
-  size_t checked = 0, checked_mecab = 0;
+  size_t checked = 0, checked_mecab = 0, skipped_mecab = 0;
   for (const std::string& pair : ParityPairs()) {
     // Group lines that share metric, options and references, so every
     // system of a group is scored in one pass.
@@ -64,6 +65,10 @@ TEST_CASE("corpus BLEU and chrF match sacreBLEU 2.6.0", "[parity]") {
       nlohmann::json j = nlohmann::json::parse(line);
       std::string metric = j["metric"];
       if (metric != "bleu" && metric != "chrf") continue;
+      if (j["options"].value("tokenize", "") == "ja-mecab" && !MecabAvailable()) {
+        ++skipped_mecab;
+        continue;
+      }
       std::string key = metric + j["options"].dump() + j["refs"].dump();
       Group& g = groups[key];
       g.metric = metric;
@@ -105,7 +110,11 @@ TEST_CASE("corpus BLEU and chrF match sacreBLEU 2.6.0", "[parity]") {
   }
   WARN("checked " << checked << " BLEU/chrF corpus lines, " << checked_mecab << " of them with ja-mecab");
   CHECK(checked > 0);
-  CHECK(checked_mecab == 78);
+  if (MecabAvailable()) {
+    CHECK(checked_mecab == 78);
+  } else {
+    WARN("SKIPPED " << skipped_mecab << " ja-mecab lines: this build has no MeCab");
+  }
 }
 
 }  // namespace mteval
