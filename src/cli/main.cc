@@ -40,7 +40,12 @@ int Run(const std::vector<std::string>& args) {
       std::fputs(mteval::ScoreHelp().c_str(), stdout);
       return 0;
     }
-    mteval::CommandOutput out = mteval::RunScore(mteval::ParseScoreArgs(rest));
+    // -sl output is streamed straight to stdout as segments are scored.
+    mteval::CommandOutput out = mteval::RunScore(mteval::ParseScoreArgs(rest), [](std::string_view s) {
+      if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) {
+        throw mteval::Error(mteval::ErrorKind::kInternal, "cannot write to standard output");
+      }
+    });
     bool quiet = false;
     for (const auto& a : rest) quiet = quiet || a == "-q" || a == "--quiet";
     if (!quiet) {

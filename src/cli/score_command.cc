@@ -10,6 +10,7 @@
 #include "report/atomic_file.h"
 #include "report/score_format.h"
 #include "score/corpus_scorer.h"
+#include "score/sentence_stream.h"
 #include "tokenize/tokenizer.h"
 
 namespace mteval {
@@ -61,6 +62,35 @@ ArgParser MakeScoreParser() {
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
+}
+
+// One line of -sl output: text as sacreBLEU prints it, the score alone with
+// -b, or one compact JSON object with an explicit -f json.
+std::string FormatSentenceLine(const MetricScore& s, const Signature& signature, const std::string& sig,
+                               const ScoreCommandOptions& options) {
+  if (options.format_given && options.format == "json") {
+    std::string obj = FormatScoreJson(s, signature, options.width);
+    // One compact object per line (JSON Lines).
+    std::string compact;
+    bool in_string = false, escaped = false;
+    for (char c : obj) {
+      if (in_string) {
+        compact.push_back(c);
+        if (escaped) escaped = false;
+        else if (c == '\\') escaped = true;
+        else if (c == '"') in_string = false;
+      } else if (c == '"') {
+        in_string = true;
+        compact.push_back(c);
+      } else if (c != '\n' && c != ' ') {
+        compact.push_back(c);
+        if (c == ':' || c == ',') compact.push_back(' ');
+      }
+    }
+    return compact + "\n";
+  }
+  if (options.score_only) return FormatFixedWidth(s.score, options.width) + "\n";
+  return FormatScoreText(s, sig, options.width) + "\n";
 }
 
 }  // namespace
@@ -154,7 +184,9 @@ void ScoreCommandOptions::Validate() const {
   for (const std::string& id : metrics) MakeMetric(id, mo);
 }
 
-CommandOutput RunScore(const ScoreCommandOptions& options_in) {
+CommandOutput RunScore(const ScoreCommandOptions& options) { return RunScore(options, nullptr); }
+
+CommandOutput RunScore(const ScoreCommandOptions& options_in, const std::function<void(std::string_view)>& write) {
   ScoreCommandOptions options = options_in;
   options.Validate();
   if (!options.langpair.empty()) {
@@ -163,14 +195,34 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
   if (options.sentence_level) options.metric_options.bleu.effective_order = true;
 
   CommandOutput out;
+  if (options.sentence_level && options.stats_out.empty() && write) {
+    // Streaming: memory bounded by the longest line, not the file. sacreBLEU
+    // prints one line per segment and no corpus line, and never its
+    // tokenized-period warning here (it counts per sentence_score call).
+    std::unique_ptr<Metric> m = MakeMetric(options.metrics[0], options.metric_options);
+    const int num_refs = options.corpus.num_refs > 1 ? options.corpus.num_refs
+                                                     : static_cast<int>(options.corpus.ref_paths.size());
+    const Signature signature = m->GetSignature(num_refs);
+    const std::string sig = signature.Format(options.short_signature);
+    SentenceStreamOptions so;
+    so.corpus = options.corpus;
+    so.threads = options.threads;
+    std::string line;
+    StreamSentenceStats(*m, so, [&](uint64_t, const int64_t* stats) {
+      line = FormatSentenceLine(m->Score(stats), signature, sig, options);
+      write(line);
+    });
+    return out;
+  }
   TextCorpus corpus = LoadTextCorpus(options.corpus);
   const int num_refs = static_cast<int>(corpus.refs.size());
   if (options.sentence_level && corpus.systems.size() > 1) {
     throw Error(ErrorKind::kUsage, "only one system can be evaluated in sentence-level mode (-sl)");
   }
 
-  // sacreBLEU's warning for tokenized-looking output.
-  if (!options.force) {
+  // sacreBLEU's warning for tokenized-looking output (never at sentence
+  // level, where sacreBLEU counts one sentence at a time).
+  if (!options.force && !options.sentence_level) {
     for (const auto& sys : corpus.systems) {
       size_t tokenized = 0;
       for (const std::string& line : sys) {
@@ -209,34 +261,8 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
     const Metric& m = *metrics[0];
     const std::string sig = m.GetSignature(num_refs).Format(options.short_signature);
     const Signature signature = m.GetSignature(num_refs);
-    const bool as_json = options.format_given && json;
     for (size_t i = 0; i < corpus.num_segments(); ++i) {
-      MetricScore s = m.Score(stats[0][0].Row(i));
-      if (as_json) {
-        std::string obj = FormatScoreJson(s, signature, options.width);
-        // One compact object per line (JSON Lines).
-        std::string compact;
-        bool in_string = false, escaped = false;
-        for (char c : obj) {
-          if (in_string) {
-            compact.push_back(c);
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
-          } else if (c == '"') {
-            in_string = true;
-            compact.push_back(c);
-          } else if (c != '\n' && c != ' ') {
-            compact.push_back(c);
-            if (c == ':' || c == ',') compact.push_back(' ');
-          }
-        }
-        text += compact + "\n";
-      } else if (options.score_only) {
-        text += FormatFixedWidth(s.score, options.width) + "\n";
-      } else {
-        text += FormatScoreText(s, sig, options.width) + "\n";
-      }
+      text += FormatSentenceLine(m.Score(stats[0][0].Row(i)), signature, sig, options);
     }
   } else if (corpus.systems.size() == 1) {
     std::vector<std::string> results;

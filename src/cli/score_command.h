@@ -1,7 +1,9 @@
 #pragma once
 // `mteval score`: sacreBLEU-compatible scoring of one or more systems.
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corpus/text_corpus.h"
@@ -40,5 +42,11 @@ std::string ScoreHelp();
 
 // Runs the command; nothing is returned for printing if it throws.
 CommandOutput RunScore(const ScoreCommandOptions& options);
+
+// The same, but sentence-level output (-sl without --stats-out) is streamed:
+// inputs are read line by line and each segment's line is passed to `write`
+// as soon as it is scored, so memory does not grow with the file
+// (score/sentence_stream.h). Other output comes back in stdout_text.
+CommandOutput RunScore(const ScoreCommandOptions& options, const std::function<void(std::string_view)>& write);
 
 }  // namespace mteval

@@ -3,6 +3,7 @@
 // the pieces of them that tests check directly.
 
 #include <memory>
+#include <string>
 
 #include "tokenize/tokenizer.h"
 
@@ -13,6 +14,17 @@ std::unique_ptr<Tokenizer> MakeTokenizerZh();
 std::unique_ptr<Tokenizer> MakeTokenizerIntl();
 std::unique_ptr<Tokenizer> MakeTokenizerChar();
 std::unique_ptr<Tokenizer> MakeTokenizerNone();
+
+// MeCab tokenizers (tokenizer_mecab.cc). Without MTEVAL_HAVE_MECAB they throw
+// Error(kUnavailable) saying that mteval was built without MeCab.
+bool MecabAvailable();
+std::unique_ptr<Tokenizer> MakeTokenizerJaMecab(const TokenizerOptions& options);
+std::unique_ptr<Tokenizer> MakeTokenizerKoMecab(const TokenizerOptions& options);
+
+// SentencePiece tokenizers (tokenizer_spm.cc): `name` is "spm" (with
+// options.spm_model: that file; without: flores101, as in sacreBLEU),
+// "flores101", "flores200" or "spBLEU-1K".
+std::unique_ptr<Tokenizer> MakeTokenizerSpm(const std::string& name, const TokenizerOptions& options);
 
 // The code points sacreBLEU's zh tokenizer isolates. sacreBLEU compares each
 // character with (start, end) string pairs; two of those pairs were written as

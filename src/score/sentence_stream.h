@@ -1,0 +1,47 @@
+#pragma once
+// Sentence-level scoring that streams: references and the one system are read
+// in lockstep, line by line, each segment is scored and handed to the caller
+// at once, and only the running corpus totals are kept. Memory is bounded by
+// the longest line (times `batch_lines` when several threads score a batch
+// together), not by the file size, so `mteval score -sl` handles files of any
+// length.
+//
+// Errors come before any segment is emitted whenever the inputs are files: a
+// first pass over every file (bounded memory as well) checks UTF-8, -nr field
+// counts and line counts, with the same messages as LoadTextCorpus. A system
+// read from standard input cannot be read twice, so its errors (a bad byte, a
+// line-count mismatch) are found as it is read, after the segments before them
+// were emitted; the exit status is the same.
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "corpus/text_corpus.h"
+#include "metric/metric.h"
+
+namespace mteval {
+
+struct SentenceStreamOptions {
+  // References and exactly one system (hyp_paths empty = standard input,
+  // where a line must hold a single field).
+  TextCorpusOptions corpus;
+  int threads = 1;
+  // Segments scored together when threads > 1 (with one thread, one at a
+  // time).
+  size_t batch_lines = 1024;
+};
+
+struct SentenceStreamResult {
+  uint64_t num_segments = 0;
+  // The corpus statistics: the sum of every segment's row, so that
+  // metric.Score(totals.data()) is the corpus score.
+  std::vector<int64_t> totals;
+};
+
+// Calls emit(segment_index, stats) for every segment in order; `stats` holds
+// metric.NumStats() values and is valid only during the call.
+SentenceStreamResult StreamSentenceStats(const Metric& metric, const SentenceStreamOptions& options,
+                                         const std::function<void(uint64_t, const int64_t*)>& emit);
+
+}  // namespace mteval
