@@ -224,6 +224,10 @@ class Chrf final : public Metric {
     return result;
   }
 
+  double ScoreValue(const int64_t* stats) const override {
+    return ChrfFScore(stats, options_.char_order + options_.word_order, options_.beta, options_.eps_smoothing);
+  }
+
   double ResampledScore(const double* stats) const override {
     return ChrfFScoreT<float>(stats, options_.char_order + options_.word_order, options_.beta, options_.eps_smoothing);
   }

@@ -66,8 +66,12 @@ class Metric {
   virtual double ResampledScore(const double* stats) const {
     std::vector<int64_t> rounded(NumStats());
     for (size_t i = 0; i < rounded.size(); ++i) rounded[i] = static_cast<int64_t>(stats[i] < 0 ? stats[i] - 0.5 : stats[i] + 0.5);
-    return Score(rounded.data()).score;
+    return ScoreValue(rounded.data());
   }
+  // Score(stats).score without the report fields and strings; metrics
+  // override it when those are costly (significance tests call it up to
+  // ~10^6 times). Must return exactly Score(stats).score.
+  virtual double ScoreValue(const int64_t* stats) const { return Score(stats).score; }
   virtual Signature GetSignature(int num_refs) const = 0;
 };
 

@@ -369,7 +369,7 @@ void ArCountsT(const std::vector<uint8_t>& sel, size_t n, const std::vector<cons
               a[x] = sys_total[offset[b] + x] + v;
               bvec[x] = bl_total[offset[b] + x] - v;
             }
-            const double diff = std::abs(metrics[m]->Score(a.data()).score - metrics[m]->Score(bvec.data()).score);
+            const double diff = std::abs(metrics[m]->ScoreValue(a.data()) - metrics[m]->ScoreValue(bvec.data()));
             c += diff > real_diff[m][j] ? 1 : 0;
           }
           partial[(blk * M + m) * J + j] = c;
