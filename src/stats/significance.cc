@@ -3,7 +3,9 @@
 #include <Eigen/Core>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <functional>
 #include <random>
@@ -162,7 +164,7 @@ constexpr double kFloatExact = 16777216.0;  // 2**24: integers exact in float32
 // c, i.e. the resample-count matrix times the statistics. Exact: products and
 // sums are integers below 2**24 (float) or 2**53 (double).
 template <typename Scalar>
-std::vector<double> BootstrapSumsT(const std::vector<int64_t>& idxs, size_t n, const StatsColumns& cols, int threads) {
+std::vector<double> BootstrapSumsT(const std::vector<int32_t>& idxs, size_t n, const StatsColumns& cols, int threads) {
   const size_t N = cols.num_segments, K = cols.num_cols;
   RowMatrix<Scalar> x(N, K);
   size_t off = 0;
@@ -183,7 +185,7 @@ std::vector<double> BootstrapSumsT(const std::vector<int64_t>& idxs, size_t n, c
       counts.resize(rows, N);
       counts.setZero();
       for (size_t r = 0; r < rows; ++r) {
-        const int64_t* draw = idxs.data() + (r0 + r) * N;
+        const int32_t* draw = idxs.data() + (r0 + r) * N;
         for (size_t s = 0; s < N; ++s) counts(r, draw[s]) += Scalar(1);
       }
       RowMatrix<Scalar> sums = counts * x;
@@ -195,7 +197,7 @@ std::vector<double> BootstrapSumsT(const std::vector<int64_t>& idxs, size_t n, c
   return out;
 }
 
-std::vector<double> BootstrapSums(const std::vector<int64_t>& idxs, size_t n, const StatsColumns& cols, int threads) {
+std::vector<double> BootstrapSums(const std::vector<int32_t>& idxs, size_t n, const StatsColumns& cols, int threads) {
   if (static_cast<double>(cols.num_segments) * MaxAbs(cols) < kFloatExact) {
     return BootstrapSumsT<float>(idxs, n, cols, threads);
   }
@@ -225,6 +227,21 @@ double CorpusScore(const Metric& metric, const StatsMatrix& m) {
   return metric.Score(total.data()).score;
 }
 
+// choice(N, size=count) drawn in chunks (numpy's choice has no per-call
+// state, so the stream is the same) and kept as int32 to halve the memory.
+std::vector<int32_t> DrawIndices(NumpyGenerator* gen, size_t N, size_t count) {
+  if (N > static_cast<size_t>(INT32_MAX)) throw Error(ErrorKind::kUsage, "too many segments to resample");
+  std::vector<int32_t> out(count);
+  int64_t chunk[4096];
+  for (size_t done = 0; done < count;) {
+    const size_t k = std::min<size_t>(4096, count - done);
+    gen->Choice(static_cast<int64_t>(N), k, chunk);
+    for (size_t i = 0; i < k; ++i) out[done + i] = static_cast<int32_t>(chunk[i]);
+    done += k;
+  }
+  return out;
+}
+
 // Draws choice(N, size=(n, N)) from `gen` and returns the resampled scores
 // scores[m][j] of system systems[j] for metric m.
 std::vector<std::vector<std::vector<double>>> BootstrapScores(NumpyGenerator* gen, size_t n,
@@ -232,8 +249,7 @@ std::vector<std::vector<std::vector<double>>> BootstrapScores(NumpyGenerator* ge
                                                               const std::vector<std::vector<StatsMatrix>>& stats,
                                                               const std::vector<size_t>& systems, int threads) {
   const size_t M = metrics.size(), N = stats[0][0].num_segments();
-  std::vector<int64_t> idxs(n * N);
-  gen->Choice(static_cast<int64_t>(N), idxs.size(), idxs.data());
+  const std::vector<int32_t> idxs = DrawIndices(gen, N, n * N);
   StatsColumns cols;
   cols.num_segments = N;
   for (size_t m = 0; m < M; ++m) {
@@ -306,12 +322,32 @@ void PairedBootstrap(const std::vector<const Metric*>& metrics, const std::vecto
 // ---------------------------------------------------------------------------
 // paired approximate randomization
 
+// integers(2, size=(n, N), dtype=bool) as one bit per draw, rows padded to
+// whole 64-bit words. numpy's bool fill keeps a 32-bit buffer per call, so
+// the draws are taken in chunks of a multiple of 32 values, which gives the
+// same stream as one call.
+std::vector<uint64_t> DrawSelectionBits(NumpyGenerator* gen, size_t n, size_t N) {
+  const size_t words = (N + 63) / 64, total = n * N;
+  std::vector<uint64_t> out(n * words, 0);
+  std::vector<uint8_t> chunk(32 * 1024);
+  for (size_t done = 0; done < total;) {
+    const size_t k = std::min(chunk.size(), total - done);
+    gen->Bools(k, chunk.data());
+    for (size_t i = 0; i < k; ++i) {
+      const size_t row = (done + i) / N, col = (done + i) % N;
+      out[row * words + col / 64] |= static_cast<uint64_t>(chunk[i] & 1) << (col % 64);
+    }
+    done += k;
+  }
+  return out;
+}
+
 // For systems[j] (all > 0) and every trial i, whether |score(shuf_a) -
 // score(shuf_b)| > |real difference|, counted per (metric, system).
 // shuf_a = sys + P (bl - sys), shuf_b = bl - P (bl - sys), with P the 0/1
 // trial selection matrix.
 template <typename Scalar>
-void ArCountsT(const std::vector<uint8_t>& sel, size_t n, const std::vector<const Metric*>& metrics,
+void ArCountsT(const std::vector<uint64_t>& sel, size_t n, const std::vector<const Metric*>& metrics,
                const std::vector<std::vector<StatsMatrix>>& stats, const std::vector<size_t>& systems,
                const std::vector<std::vector<double>>& real_diff, int threads,
                std::vector<std::vector<size_t>>* counts) {
@@ -343,6 +379,7 @@ void ArCountsT(const std::vector<uint8_t>& sel, size_t n, const std::vector<cons
       }
     }
   }
+  const size_t words = (N + 63) / 64;
   // Counts per block of trials, summed afterwards in block order.
   const size_t J = systems.size(), num_blocks = (n + 255) / 256;
   std::vector<size_t> partial(num_blocks * M * J, 0);
@@ -353,8 +390,8 @@ void ArCountsT(const std::vector<uint8_t>& sel, size_t n, const std::vector<cons
       const size_t r0 = blk * 256, rows = std::min<size_t>(256, n - r0);
       p.resize(rows, N);
       for (size_t r = 0; r < rows; ++r) {
-        const uint8_t* s = sel.data() + (r0 + r) * N;
-        for (size_t c = 0; c < N; ++c) p(r, c) = static_cast<Scalar>(s[c]);
+        const uint64_t* bits = sel.data() + (r0 + r) * words;
+        for (size_t c = 0; c < N; ++c) p(r, c) = static_cast<Scalar>((bits[c / 64] >> (c % 64)) & 1);
       }
       RowMatrix<Scalar> pd = p * d;
       for (size_t m = 0, b = 0; m < M; ++m) {
@@ -393,8 +430,7 @@ void PairedAr(const std::vector<const Metric*>& metrics, const std::vector<std::
   const size_t n_conf = static_cast<size_t>(o.ar_confidence_samples);
 
   auto process = [&](NumpyGenerator gen, const std::vector<size_t>& systems) {
-    std::vector<uint8_t> sel(n * N);
-    gen.Bools(sel.size(), sel.data());
+    const std::vector<uint64_t> sel = DrawSelectionBits(&gen, n, N);
     std::vector<std::vector<double>> real(M, std::vector<double>(systems.size()));
     double max_abs = 0.0;
     for (size_t m = 0; m < M; ++m) {
