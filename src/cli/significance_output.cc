@@ -18,7 +18,7 @@ std::vector<ArgSpec> SignificanceArgSpecs() {
       {"paired_bs_n", {"--paired-bs-n", "-pbsn"}, ArgKind::kValue, {}, "resamples for --paired-bs (default 1000)"},
       {"paired_ar", {"--paired-ar", "-par"}, ArgKind::kFlag, {}, "paired approximate randomization test"},
       {"paired_ar_n", {"--paired-ar-n", "-parn"}, ArgKind::kValue, {}, "trials for --paired-ar (default 10000)"},
-      {"paired_jobs", {"--paired-jobs", "-j"}, ArgKind::kValue, {}, "threads for paired tests (default 1; 0 = auto)"},
+      {"paired_jobs", {"--paired-jobs", "-j"}, ArgKind::kValue, {}, "threads for the tests (default 0 = one per core)"},
       {"seed", {"--seed"}, ArgKind::kValue, {}, "random seed (default $SACREBLEU_SEED or 12345; 'none' = random)"},
   };
 }
@@ -31,7 +31,7 @@ SignificanceCliOptions ParseSignificanceArgs(const ParsedArgs& a) {
   o.paired_bs_n = a.Int("paired_bs_n", 1000);
   o.paired_ar = a.Flag("paired_ar");
   o.paired_ar_n = a.Int("paired_ar_n", 10000);
-  o.paired_jobs = a.Int("paired_jobs", 1);
+  o.paired_jobs = a.Int("paired_jobs", 0);
   const std::optional<std::string> seed = a.Value("seed");
   o.seed = seed ? ParseSeed(*seed, "--seed") : SeedFromEnvironment();
   return o;
@@ -68,11 +68,12 @@ void SignificanceCliOptions::Validate(size_t num_systems, bool sentence_level) c
 
 namespace {
 
+// 0 = automatic: every hardware thread, at most one per compared system
+// (results do not depend on the count, so this is safe as the default).
 int Jobs(int requested, size_t num_systems) {
   if (requested > 0) return requested;
-  // sacreBLEU: half the CPUs, at most one per compared system.
-  const int half = static_cast<int>(std::thread::hardware_concurrency() / 2);
-  return std::max(1, std::min(half, static_cast<int>(num_systems) - 1));
+  const int cores = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  return std::max(1, std::min(cores, static_cast<int>(num_systems) - 1));
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ struct SignificanceCliOptions {
   int paired_bs_n = 1000;    // --paired-bs-n / -pbsn (>= 1)
   bool paired_ar = false;    // --paired-ar / -par
   int paired_ar_n = 10000;   // --paired-ar-n / -parn (>= 1)
-  int paired_jobs = 1;       // --paired-jobs / -j: threads; 0 = one per core (>= 0)
+  int paired_jobs = 0;       // --paired-jobs / -j: threads; 0 = one per core (>= 0)
   // --seed, else SACREBLEU_SEED, else 12345; nullopt = OS entropy ("none").
   std::optional<uint64_t> seed = 12345;
 
