@@ -330,12 +330,16 @@ std::vector<uint64_t> DrawSelectionBits(NumpyGenerator* gen, size_t n, size_t N)
   const size_t words = (N + 63) / 64, total = n * N;
   std::vector<uint64_t> out(n * words, 0);
   std::vector<uint8_t> chunk(32 * 1024);
+  size_t row = 0, col = 0;
   for (size_t done = 0; done < total;) {
     const size_t k = std::min(chunk.size(), total - done);
     gen->Bools(k, chunk.data());
     for (size_t i = 0; i < k; ++i) {
-      const size_t row = (done + i) / N, col = (done + i) % N;
       out[row * words + col / 64] |= static_cast<uint64_t>(chunk[i] & 1) << (col % 64);
+      if (++col == N) {
+        col = 0;
+        ++row;
+      }
     }
     done += k;
   }
