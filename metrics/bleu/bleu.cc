@@ -141,12 +141,11 @@ class Bleu final : public Metric {
   }
 
   // sacreBLEU's BLEU.compute_bleu, operation for operation so that the
-  // floating-point result is identical.
-  MetricScore Score(const int64_t* stats) const override {
+  // floating-point result is identical. Writes the (smoothed) counts,
+  // totals and precisions (max_ngram_order each) and the brevity penalty.
+  double Compute(const int64_t* stats, double* correct, double* total, double* precisions, double* bp_out) const {
     const int order = options_.max_ngram_order;
     const int64_t sys_len = stats[0], ref_len = stats[1];
-    std::vector<double> correct(stats + 2, stats + 2 + order);
-    std::vector<double> total(stats + 2 + order, stats + 2 + 2 * order);
     const std::string& method = options_.smooth_method;
     const double smooth_value = options_.smooth_value.value_or(DefaultSmoothValue(method));
 
@@ -154,10 +153,15 @@ class Bleu final : public Metric {
     if (sys_len < ref_len) {
       bp = sys_len > 0 ? std::exp(1.0 - static_cast<double>(ref_len) / static_cast<double>(sys_len)) : 0.0;
     }
-    std::vector<double> precisions(order, 0.0);
+    *bp_out = bp;
     double score = 0.0;
     bool any_correct = false;
-    for (double c : correct) any_correct = any_correct || c != 0.0;
+    for (int n = 0; n < order; ++n) {
+      correct[n] = static_cast<double>(stats[2 + n]);
+      total[n] = static_cast<double>(stats[2 + order + n]);
+      precisions[n] = 0.0;
+      any_correct = any_correct || correct[n] != 0.0;
+    }
     if (any_correct) {
       double smooth_mteval = 1.0;
       int eff_order = order;
@@ -185,6 +189,22 @@ class Bleu final : public Metric {
       }
       score = bp * std::exp(log_sum / eff_order);
     }
+    return score;
+  }
+
+  double ScoreValue(const int64_t* stats) const override {
+    const int order = options_.max_ngram_order;
+    if (order > 16) return Score(stats).score;
+    double correct[16], total[16], precisions[16], bp;
+    return Compute(stats, correct, total, precisions, &bp);
+  }
+
+  MetricScore Score(const int64_t* stats) const override {
+    const int order = options_.max_ngram_order;
+    const int64_t sys_len = stats[0], ref_len = stats[1];
+    std::vector<double> correct(order), total(order), precisions(order);
+    double bp = 1.0;
+    const double score = Compute(stats, correct.data(), total.data(), precisions.data(), &bp);
 
     MetricScore result;
     result.name = "BLEU";

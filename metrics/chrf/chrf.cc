@@ -55,16 +55,21 @@ void CharUnits(std::string_view s, bool keep_whitespace, std::vector<uint32_t>* 
   }
 }
 
-// sacreBLEU's CHRF._compute_f_score, operation for operation.
-double ChrfFScore(const int64_t* stats, int order, int beta, bool eps_smoothing) {
+// sacreBLEU's CHRF._compute_f_score, operation for operation. Q is the type
+// precision and recall are computed in: double for integer statistics, float
+// for the float32 statistics of sacreBLEU's bootstrap (numpy 1.x divides two
+// float32 scalars in float32; the rest of the arithmetic is double).
+template <typename Q, typename T>
+double ChrfFScoreT(const T* stats, int order, int beta, bool eps_smoothing) {
   const double eps = 1e-16;
   const double factor = static_cast<double>(beta) * beta;
   double score = 0.0, avg_prec = 0.0, avg_rec = 0.0;
   int effective_order = 0;
   for (int i = 0; i < order; ++i) {
-    const int64_t n_hyp = stats[3 * i], n_ref = stats[3 * i + 1], n_match = stats[3 * i + 2];
-    double prec = n_hyp > 0 ? static_cast<double>(n_match) / static_cast<double>(n_hyp) : eps;
-    double rec = n_ref > 0 ? static_cast<double>(n_match) / static_cast<double>(n_ref) : eps;
+    const Q n_hyp = static_cast<Q>(stats[3 * i]), n_ref = static_cast<Q>(stats[3 * i + 1]),
+            n_match = static_cast<Q>(stats[3 * i + 2]);
+    double prec = n_hyp > 0 ? static_cast<double>(n_match / n_hyp) : eps;
+    double rec = n_ref > 0 ? static_cast<double>(n_match / n_ref) : eps;
     double denom = factor * prec + rec;
     score += denom > 0 ? (1 + factor) * prec * rec / denom : eps;
     if (n_hyp > 0 && n_ref > 0) {
@@ -86,6 +91,10 @@ double ChrfFScore(const int64_t* stats, int order, int beta, bool eps_smoothing)
     return 100 * score;
   }
   return 0.0;
+}
+
+double ChrfFScore(const int64_t* stats, int order, int beta, bool eps_smoothing) {
+  return ChrfFScoreT<double>(stats, order, beta, eps_smoothing);
 }
 
 class ChrfScorer final : public SegmentScorer {
@@ -213,6 +222,14 @@ class Chrf final : public Metric {
     result.fields.push_back({"word_order", {double(options_.word_order)}, false, true});
     result.fields.push_back({"beta", {double(options_.beta)}, false, true});
     return result;
+  }
+
+  double ScoreValue(const int64_t* stats) const override {
+    return ChrfFScore(stats, options_.char_order + options_.word_order, options_.beta, options_.eps_smoothing);
+  }
+
+  double ResampledScore(const double* stats) const override {
+    return ChrfFScoreT<float>(stats, options_.char_order + options_.word_order, options_.beta, options_.eps_smoothing);
   }
 
   Signature GetSignature(int num_refs) const override {

@@ -109,6 +109,24 @@ class Ter final : public Metric {
     return result;
   }
 
+  // sacreBLEU's _compute_score_from_stats on float32 statistics (numpy 1.x):
+  // the ratio is a float32 quotient, then 100 * it in double.
+  double ResampledScore(const double* stats) const override {
+    int64_t rounded[4];
+    for (int i = 0; i < 4; ++i) rounded[i] = static_cast<int64_t>(stats[i] + 0.5);
+    const float edits = static_cast<float>(stats[0]);
+    const float ref_length = static_cast<float>(RefLength(rounded));
+    float score;
+    if (ref_length > 0) {
+      score = edits / ref_length;
+    } else if (edits > 0) {
+      score = 1.0f;
+    } else {
+      score = 0.0f;
+    }
+    return 100.0 * static_cast<double>(score);
+  }
+
   Signature GetSignature(int num_refs) const override {
     Signature sig = BaseSignature(num_refs);
     sig.Add("case", "c", options_.case_sensitive ? "mixed" : "lc");

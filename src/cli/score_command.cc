@@ -21,7 +21,7 @@ ArgParser MakeScoreParser() {
   for (const char* extra : {"ja-mecab", "ko-mecab", "spm", "flores101", "flores200", "spBLEU-1K"}) {
     if (std::find(toks.begin(), toks.end(), extra) == toks.end()) toks.emplace_back(extra);
   }
-  return ArgParser({
+  std::vector<ArgSpec> specs = {
       {"input", {"--input", "-i"}, ArgKind::kList, {}, "system output files (default: standard input)"},
       {"metrics", {"--metrics", "-m"}, ArgKind::kList, AvailableMetrics(), "metrics to compute (default: bleu)"},
       {"num_refs", {"--num-refs", "-nr"}, ArgKind::kValue, {}, "tab-separated references per line of one file"},
@@ -46,7 +46,7 @@ ArgParser MakeScoreParser() {
       {"ter_asian_support", {"--ter-asian-support"}, ArgKind::kFlag, {}, "TER: special treatment of Asian characters"},
       {"ter_no_punct", {"--ter-no-punct"}, ArgKind::kFlag, {}, "TER: remove punctuation"},
       {"ter_normalized", {"--ter-normalized"}, ArgKind::kFlag, {}, "TER: tercom normalisation and tokenization"},
-      {"format", {"--format", "-f"}, ArgKind::kValue, {"json", "text"}, "output format (default json)"},
+      {"format", {"--format", "-f"}, ArgKind::kValue, {"json", "text", "latex"}, "output format (default json)"},
       {"width", {"--width", "-w"}, ArgKind::kValue, {}, "decimals in scores (default 1)"},
       {"score_only", {"--score-only", "-b"}, ArgKind::kFlag, {}, "print only the score"},
       {"short", {"--short", "-sh"}, ArgKind::kFlag, {}, "short signatures"},
@@ -56,7 +56,16 @@ ArgParser MakeScoreParser() {
       {"stats_out", {"--stats-out"}, ArgKind::kValue, {}, "write per-segment statistics (JSON) to FILE"},
       {"threads", {"--threads"}, ArgKind::kValue, {}, "worker threads; 0 = one per CPU core (default 0)"},
       {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
-  });
+  };
+  for (ArgSpec& spec : SignificanceArgSpecs()) specs.push_back(std::move(spec));
+  return ArgParser(std::move(specs));
+}
+
+// --threads 0 means one thread per core, at most 8 (beyond that, reading
+// the input dominates).
+int EffectiveThreads(int requested) {
+  if (requested > 0) return requested;
+  return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
 }
 
 std::string Lower(std::string s) {
@@ -151,6 +160,7 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   o.force = a.Flag("force");
   o.stats_out = a.Value("stats_out").value_or("");
   o.threads = a.Int("threads", 0);
+  o.significance = ParseSignificanceArgs(a);
   o.Validate();
   return o;
 }
@@ -161,9 +171,10 @@ void ScoreCommandOptions::Validate() const {
   if (width < 0 || width > 20) {
     throw Error(ErrorKind::kUsage, "argument -w/--width: " + std::to_string(width) + " is out of range (0 to 20)");
   }
-  if (format != "json" && format != "text") {
-    throw Error(ErrorKind::kUsage, "argument -f/--format: invalid choice '" + format + "' (choose from json, text)");
+  if (format != "json" && format != "text" && format != "latex") {
+    throw Error(ErrorKind::kUsage, "argument -f/--format: invalid choice '" + format + "' (choose from json, text, latex)");
   }
+  significance.Validate(corpus.hyp_paths.size(), sentence_level);
   if (!langpair.empty()) {
     size_t dash = langpair.find('-');
     if (dash == std::string::npos || dash == 0 || dash + 1 == langpair.size()) {
@@ -206,7 +217,7 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in, const std::functio
     const std::string sig = signature.Format(options.short_signature);
     SentenceStreamOptions so;
     so.corpus = options.corpus;
-    so.threads = options.threads;
+    so.threads = EffectiveThreads(options.threads);
     std::string line;
     StreamSentenceStats(*m, so, [&](uint64_t, const int64_t* stats) {
       line = FormatSentenceLine(m->Score(stats), signature, sig, options);
@@ -244,9 +255,7 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in, const std::functio
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 
   CorpusScorerOptions scorer_options;
-  // Auto: one thread per core, at most 8 (beyond that, reading dominates).
-  scorer_options.threads = options.threads > 0 ? options.threads
-                                               : static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+  scorer_options.threads = EffectiveThreads(options.threads);
 
   std::vector<std::unique_ptr<Metric>> metrics;
   std::vector<std::vector<StatsMatrix>> stats;  // [metric][system]
@@ -257,7 +266,25 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in, const std::functio
 
   std::string& text = out.stdout_text;
   const bool json = options.format == "json";
-  if (options.sentence_level) {
+  if (options.significance.Any()) {
+    // Paired tables keep the -m order (sacreBLEU's dict order); single-system
+    // lines are sorted like plain scores.
+    SignificanceOutputInput in;
+    for (const std::string& id : options.significance.Paired() ? options.metrics : ids) {
+      const size_t k = static_cast<size_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
+      if (k == ids.size() || std::find(in.metrics.begin(), in.metrics.end(), metrics[k].get()) != in.metrics.end()) continue;
+      in.metrics.push_back(metrics[k].get());
+      in.stats.push_back(&stats[k]);
+    }
+    in.system_names = corpus.system_names;
+    in.from_stdin = options.corpus.hyp_paths.empty();
+    in.num_refs = num_refs;
+    in.format = options.format;
+    in.width = options.width;
+    in.score_only = options.score_only;
+    in.short_signature = options.short_signature;
+    text = RunSignificanceOutput(options.significance, in);
+  } else if (options.sentence_level) {
     const Metric& m = *metrics[0];
     const std::string sig = m.GetSignature(num_refs).Format(options.short_signature);
     const Signature signature = m.GetSignature(num_refs);

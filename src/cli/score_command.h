@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/significance_output.h"
 #include "corpus/text_corpus.h"
 #include "metrics/registry.h"
 
@@ -17,7 +18,7 @@ struct ScoreCommandOptions {
   MetricOptions metric_options;           // per-metric flags
   std::string langpair;                   // -l SRC-TGT (chooses the default tokenizer)
   bool sentence_level = false;            // -sl: one score per segment
-  std::string format = "json";            // -f json|text
+  std::string format = "json";            // -f json|text|latex
   bool format_given = false;              // -f was given (sentence level prints text unless asked)
   int width = 1;                          // -w decimals
   bool score_only = false;                // -b
@@ -26,6 +27,7 @@ struct ScoreCommandOptions {
   bool force = false;                     // --force: no tokenized-input warning; overwrite --stats-out
   std::string stats_out;                  // --stats-out FILE: write statistics (JSON) atomically
   int threads = 0;                        // --threads N; 0 = one per core
+  SignificanceCliOptions significance;    // --confidence, --paired-bs/-ar, --seed (significance_output.h)
 
   // Checks every option in one place; throws Error(kUsage).
   void Validate() const;

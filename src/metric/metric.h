@@ -58,6 +58,20 @@ class Metric {
   // The score of merged (summed) statistics: a corpus, a shard union, or one
   // segment for sentence-level scores.
   virtual MetricScore Score(const int64_t* stats) const = 0;
+  // The score sacreBLEU's bootstrap resampling (significance.py) gives to a
+  // resampled corpus: it sums the segment statistics in a float32 numpy
+  // array, so metrics whose arithmetic then changes (chrF's precision and
+  // recall, TER's ratio become float32) override this. `stats` are the
+  // exact sums as doubles. Default: Score() of the sums rounded to integers.
+  virtual double ResampledScore(const double* stats) const {
+    std::vector<int64_t> rounded(NumStats());
+    for (size_t i = 0; i < rounded.size(); ++i) rounded[i] = static_cast<int64_t>(stats[i] < 0 ? stats[i] - 0.5 : stats[i] + 0.5);
+    return ScoreValue(rounded.data());
+  }
+  // Score(stats).score without the report fields and strings; metrics
+  // override it when those are costly (significance tests call it up to
+  // ~10^6 times). Must return exactly Score(stats).score.
+  virtual double ScoreValue(const int64_t* stats) const { return Score(stats).score; }
   virtual Signature GetSignature(int num_refs) const = 0;
 };
 
