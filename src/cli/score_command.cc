@@ -5,10 +5,12 @@
 
 #include "cli/arg_parser.h"
 #include "common/error.h"
+#include "corpus/format_detect.h"
 #include "metric/stats_io.h"
 #include "report/atomic_file.h"
 #include "report/score_format.h"
 #include "score/corpus_scorer.h"
+#include "score/doc_scores.h"
 #include "tokenize/tokenizer.h"
 
 namespace mteval {
@@ -53,6 +55,22 @@ ArgParser MakeScoreParser() {
       {"encoding", {"--encoding", "-e"}, ArgKind::kValue, {"utf-8", "utf8", "UTF-8"}, "input encoding (UTF-8 only)"},
       {"stats_out", {"--stats-out"}, ArgKind::kValue, {}, "write per-segment statistics (JSON) to FILE"},
       {"threads", {"--threads"}, ArgKind::kValue, {}, "worker threads (default 1)"},
+      {"input_format", {"--input-format"}, ArgKind::kValue, FormatNames(), "format of every input file (default auto)"},
+      {"ref_format", {"--ref-format"}, ArgKind::kValue, FormatNames(), "format of the reference files"},
+      {"hyp_format", {"--hyp-format"}, ArgKind::kValue, FormatNames(), "format of the system output files"},
+      {"ref_col", {"--ref-col"}, ArgKind::kList, {}, "TSV columns / JSONL fields holding references"},
+      {"hyp_col", {"--hyp-col"}, ArgKind::kList, {}, "TSV columns / JSONL fields holding system outputs"},
+      {"src_col", {"--src-col"}, ArgKind::kValue, {}, "TSV column / JSONL field holding the source"},
+      {"doc_col", {"--doc-col"}, ArgKind::kValue, {}, "TSV column / JSONL field holding document ids"},
+      {"seg_col", {"--seg-col"}, ArgKind::kValue, {}, "TSV column / JSONL field holding segment ids"},
+      {"tsv_header", {"--tsv-header"}, ArgKind::kFlag, {}, "the first TSV line is a header"},
+      {"align", {"--align"}, ArgKind::kValue, {"line", "id"}, "align segments by line (default) or by doc/seg id"},
+      {"allow_missing", {"--allow-missing"}, ArgKind::kFlag, {}, "with --align id: skip (and report) unmatched segments"},
+      {"translator", {"--translator"}, ArgKind::kValue, {}, "WMT XML: use only this reference translator"},
+      {"target_lang", {"--target-lang"}, ArgKind::kValue, {}, "TMX: language of references and outputs"},
+      {"origlang", {"--origlang"}, ArgKind::kValue, {}, "score documents whose original language is xx (or non-xx)"},
+      {"subset", {"--subset"}, ArgKind::kValue, {}, "score documents whose id or domain matches REGEX"},
+      {"per_doc", {"--per-doc"}, ArgKind::kFlag, {}, "also print one score per document"},
       {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
   });
 }
@@ -120,12 +138,30 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   o.force = a.Flag("force");
   o.stats_out = a.Value("stats_out").value_or("");
   o.threads = a.Int("threads", 1);
+  CorpusLoadOptions& in = o.input;
+  in.ref_format = a.Value("ref_format").value_or(a.Value("input_format").value_or("auto"));
+  in.hyp_format = a.Value("hyp_format").value_or(a.Value("input_format").value_or("auto"));
+  in.ref_columns = a.List("ref_col");
+  in.hyp_columns = a.List("hyp_col");
+  in.src_column = a.Value("src_col").value_or("");
+  in.doc_column = a.Value("doc_col").value_or("");
+  in.seg_column = a.Value("seg_col").value_or("");
+  in.tsv_header = a.Flag("tsv_header");
+  in.align = a.Value("align").value_or("line") == "id" ? AlignMode::kId : AlignMode::kLine;
+  in.allow_missing = a.Flag("allow_missing");
+  in.translator = a.Value("translator").value_or("");
+  in.target_lang = a.Value("target_lang").value_or("");
+  in.origlang = a.Value("origlang").value_or("");
+  in.subset = a.Value("subset").value_or("");
+  o.per_doc = a.Flag("per_doc");
   o.Validate();
   return o;
 }
 
 void ScoreCommandOptions::Validate() const {
   corpus.Validate();
+  input.Validate();
+  if (per_doc && sentence_level) throw Error(ErrorKind::kUsage, "--per-doc cannot be combined with -sl/--sentence-level");
   if (metrics.empty()) throw Error(ErrorKind::kUsage, "no metric given (-m)");
   if (width < 0 || width > 20) {
     throw Error(ErrorKind::kUsage, "argument -w/--width: " + std::to_string(width) + " is out of range (0 to 20)");
@@ -162,7 +198,9 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
   if (options.sentence_level) options.metric_options.bleu.effective_order = true;
 
   CommandOutput out;
-  TextCorpus corpus = LoadTextCorpus(options.corpus);
+  LoadedCorpus loaded = LoadCorpus(options.corpus, options.input);
+  out.warnings = loaded.warnings;
+  const TextCorpus& corpus = loaded.corpus;
   const int num_refs = static_cast<int>(corpus.refs.size());
   if (options.sentence_level && corpus.systems.size() > 1) {
     throw Error(ErrorKind::kUsage, "only one system can be evaluated in sentence-level mode (-sl)");
@@ -288,6 +326,16 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
         text += " - " + names[k] + std::string(names[k].size() < 10 ? 10 - names[k].size() : 0, ' ') + " " +
                 metrics[k]->GetSignature(num_refs).Format(options.short_signature) + "\n";
       }
+    }
+  }
+
+  if (options.per_doc) {
+    DocScoresInput d{&metrics, &stats, &corpus.system_names, &loaded.doc_ids, options.width};
+    if (json) {
+      if (!text.empty() && text.back() == '\n') text.pop_back();
+      text = "{\n\"corpus\": " + text + ",\n\"documents\": " + FormatDocScoresJson(d) + "\n}\n";
+    } else {
+      text += "\nPer-document scores:\n" + FormatDocScoresText(d);
     }
   }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus/corpus_loader.h"
 #include "corpus/text_corpus.h"
 #include "metrics/registry.h"
 
@@ -24,6 +25,8 @@ struct ScoreCommandOptions {
   bool force = false;                     // --force: no tokenized-input warning; overwrite --stats-out
   std::string stats_out;                  // --stats-out FILE: write statistics (JSON) atomically
   int threads = 1;                        // --threads N
+  CorpusLoadOptions input;                // input formats, columns, alignment, --origlang/--subset
+  bool per_doc = false;                   // --per-doc: also print one score per document
 
   // Checks every option in one place; throws Error(kUsage).
   void Validate() const;
