@@ -11,6 +11,7 @@
 #include "corpus/line_reader.h"
 #include "corpus/tsv_reader.h"
 #include "corpus/xml_readers.h"
+#include "text/python_str.h"
 
 namespace mteval {
 namespace {
@@ -276,11 +277,12 @@ LoadedCorpus LoadCorpus(const TextCorpusOptions& files, const CorpusLoadOptions&
     auto doc = docs.find(pivot.doc_id);
     const DocumentInfo* info = doc == docs.end() ? nullptr : &doc->second;
     if (!KeepDocument(info, options, options.subset.empty() ? nullptr : &subset_re)) continue;
-    for (size_t r = 0; r < refs.size(); ++r) c.refs[r].push_back(streams[r]->segments[row[r]].text);
-    for (size_t h = 0; h < hyps.size(); ++h) {
-      c.systems[h].push_back(streams[refs.size() + h]->segments[row[refs.size() + h]].text);
-    }
-    if (!src.empty()) out.sources.push_back(streams.back()->segments[row.back()].text);
+    // Right-stripped as sacreBLEU strips every line it reads, so that a
+    // segment scores the same whichever format carried it.
+    auto text = [&](size_t s) { return std::string(PyRstrip(streams[s]->segments[row[s]].text)); };
+    for (size_t r = 0; r < refs.size(); ++r) c.refs[r].push_back(text(r));
+    for (size_t h = 0; h < hyps.size(); ++h) c.systems[h].push_back(text(refs.size() + h));
+    if (!src.empty()) out.sources.push_back(text(streams.size() - 1));
     out.doc_ids.push_back(pivot.doc_id);
     out.seg_ids.push_back(pivot.seg_id);
     if (info && seen_docs.insert(info->id).second) out.docs.push_back(*info);
