@@ -9,6 +9,7 @@
 #include "corpus/format_detect.h"
 #include "corpus/jsonl_reader.h"
 #include "corpus/line_reader.h"
+#include "corpus/sgml_reader.h"
 #include "corpus/tsv_reader.h"
 #include "corpus/xml_readers.h"
 #include "text/python_str.h"
@@ -114,9 +115,12 @@ class Loader {
       case CorpusFormat::kTmx:
         out.push_back({path, PickTmxLanguage(ReadTmx(path), path, options_.target_lang)});
         break;
-      case CorpusFormat::kSgml:
-        throw Error(ErrorKind::kUnavailable, "'" + path + "' is NIST SGML, which this build cannot read yet; convert it "
-                                                 "to plain text or WMT XML");
+      case CorpusFormat::kSgml: {
+        SegmentedText t = ReadSgml(path);
+        std::string name = is_ref || t.name.empty() ? path : t.name;
+        out.push_back({name, std::move(t)});
+        break;
+      }
     }
     return out;
   }

@@ -114,6 +114,16 @@ TEST_CASE("the same segments score the same in every format", "[corpus][cli]") {
   WriteFile(f.dir + "/h.xlf", xlf + "</body></file></xliff>\n");
   WriteFile(f.dir + "/r.tmx", tmx + "</body></tmx>\n");
   CHECK(f.Text("score " + f.dir + "/r.tmx -i " + f.dir + "/h.xlf") == expected);
+
+  std::string refset = "<refset setid=\"t\" srclang=\"any\" trglang=\"en\">\n<doc docid=\"d1\" sysid=\"ref\">\n";
+  std::string tstset = "<tstset setid=\"t\" srclang=\"any\" trglang=\"en\">\n<doc docid=\"d1\" sysid=\"sysA\">\n";
+  for (size_t i = 0; i < kRef.size(); ++i) {
+    refset += "<seg id=\"" + std::to_string(i + 1) + "\">" + XmlEscape(kRef[i]) + "</seg>\n";
+    tstset += "<seg id=\"" + std::to_string(i + 1) + "\">" + XmlEscape(kHyp[i]) + "</seg>\n";
+  }
+  WriteFile(f.dir + "/ref.sgm", refset + "</doc>\n</refset>\n");
+  WriteFile(f.dir + "/hyp.sgm", tstset + "</doc>\n</tstset>\n");
+  CHECK(f.Text("score " + f.dir + "/ref.sgm -i " + f.dir + "/hyp.sgm --align id") == expected);
 }
 
 TEST_CASE("--origlang, --subset and --per-doc", "[corpus][cli]") {
