@@ -40,7 +40,10 @@ int Run(const std::vector<std::string>& args) {
       std::fputs(mteval::ScoreHelp().c_str(), stdout);
       return 0;
     }
-    mteval::CommandOutput out = mteval::RunScore(mteval::ParseScoreArgs(rest));
+    mteval::ScoreCommandOptions options = mteval::ParseScoreArgs(rest);
+    // --stream prints lines as they are scored (the only output that does).
+    options.stream_out = [](const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); };
+    mteval::CommandOutput out = mteval::RunScore(options);
     bool quiet = false;
     for (const auto& a : rest) quiet = quiet || a == "-q" || a == "--quiet";
     if (!quiet) {

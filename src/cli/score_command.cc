@@ -11,6 +11,7 @@
 #include "report/score_format.h"
 #include "score/corpus_scorer.h"
 #include "score/doc_scores.h"
+#include "score/stream_scorer.h"
 #include "tokenize/tokenizer.h"
 
 namespace mteval {
@@ -71,6 +72,7 @@ ArgParser MakeScoreParser() {
       {"origlang", {"--origlang"}, ArgKind::kValue, {}, "score documents whose original language is xx (or non-xx)"},
       {"subset", {"--subset"}, ArgKind::kValue, {}, "score documents whose id or domain matches REGEX"},
       {"per_doc", {"--per-doc"}, ArgKind::kFlag, {}, "also print one score per document"},
+      {"stream", {"--stream"}, ArgKind::kFlag, {}, "with -sl: score a TSV file in chunks, printing as it goes"},
       {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
   });
 }
@@ -78,6 +80,81 @@ ArgParser MakeScoreParser() {
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
+}
+
+// One line of sentence-level output.
+std::string FormatSentenceLine(const MetricScore& s, const Signature& signature, const std::string& sig,
+                               const ScoreCommandOptions& options) {
+  if (options.format_given && options.format == "json") {
+    std::string obj = FormatScoreJson(s, signature, options.width);
+    // One compact object per line (JSON Lines).
+    std::string compact;
+    bool in_string = false, escaped = false;
+    for (char c : obj) {
+      if (in_string) {
+        compact.push_back(c);
+        if (escaped) escaped = false;
+        else if (c == '\\') escaped = true;
+        else if (c == '"') in_string = false;
+      } else if (c == '"') {
+        in_string = true;
+        compact.push_back(c);
+      } else if (c != '\n' && c != ' ') {
+        compact.push_back(c);
+        if (c == ':' || c == ',') compact.push_back(' ');
+      }
+    }
+    return compact + "\n";
+  }
+  if (options.score_only) return FormatFixedWidth(s.score, options.width) + "\n";
+  return FormatScoreText(s, sig, options.width) + "\n";
+}
+
+// -sl --stream: a TSV reference file scored in chunks, lines handed to
+// options.stream_out as they are made.
+CommandOutput RunStreamedSentenceScores(const ScoreCommandOptions& options) {
+  CommandOutput out;
+  const auto emit = [&](const std::string& text) {
+    if (options.stream_out) {
+      options.stream_out(text);
+    } else {
+      out.stdout_text += text;
+    }
+  };
+  std::vector<std::string> warnings;
+  const std::string& path = options.corpus.ref_paths[0];
+  if (DetectFormat(path, options.input.ref_format, &warnings) != CorpusFormat::kTsv) {
+    throw Error(ErrorKind::kUsage, "--stream reads a TSV file ('" + path + "' is not TSV; give --ref-format tsv if it is)");
+  }
+  StreamScoreOptions so;
+  so.path = path;
+  so.tsv.columns = options.input.ref_columns;
+  so.tsv.columns.push_back(options.input.hyp_columns.at(0));
+  so.tsv.header = options.input.tsv_header;
+  so.num_refs = options.input.ref_columns.size();
+  so.threads = options.threads;
+  std::unique_ptr<Metric> m = MakeMetric(options.metrics[0], options.metric_options);
+  const Signature signature = m->GetSignature(static_cast<int>(so.num_refs));
+  const std::string sig = signature.Format(options.short_signature);
+  std::string buffer;
+  size_t tokenized = 0;
+  ScoreTsvStream(*m, so, [&](const MetricScore& s, const std::string& hyp) {
+    tokenized += hyp.size() >= 2 && hyp.compare(hyp.size() - 2, 2, " .") == 0;
+    buffer += FormatSentenceLine(s, signature, sig, options);
+    if (buffer.size() >= (1u << 16)) {
+      emit(buffer);
+      buffer.clear();
+    }
+  });
+  emit(buffer);
+  if (!options.force && tokenized >= 100 && options.metrics[0] == "bleu") {
+    out.warnings.push_back("That's " + std::to_string(tokenized) +
+                           " lines that end in a tokenized period ('.'). It looks like you forgot to "
+                           "detokenize your test data, which may hurt your score. Use --force to "
+                           "suppress this message.");
+  }
+  out.warnings.insert(out.warnings.end(), warnings.begin(), warnings.end());
+  return out;
 }
 
 }  // namespace
@@ -154,6 +231,7 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   in.origlang = a.Value("origlang").value_or("");
   in.subset = a.Value("subset").value_or("");
   o.per_doc = a.Flag("per_doc");
+  o.stream = a.Flag("stream");
   o.Validate();
   return o;
 }
@@ -161,6 +239,12 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
 void ScoreCommandOptions::Validate() const {
   corpus.Validate();
   input.Validate();
+  if (stream && (!sentence_level || corpus.ref_paths.size() != 1 || !corpus.hyp_paths.empty() ||
+                 input.ref_columns.empty() || input.hyp_columns.size() != 1 || !stats_out.empty() || per_doc ||
+                 !input.origlang.empty() || !input.subset.empty() || input.align != AlignMode::kLine)) {
+    throw Error(ErrorKind::kUsage, "--stream needs -sl, one TSV file with --ref-col and one --hyp-col, no -i, and none of "
+                                   "--stats-out, --per-doc, --origlang, --subset, --align id");
+  }
   if (per_doc && sentence_level) throw Error(ErrorKind::kUsage, "--per-doc cannot be combined with -sl/--sentence-level");
   if (metrics.empty()) throw Error(ErrorKind::kUsage, "no metric given (-m)");
   if (width < 0 || width > 20) {
@@ -197,6 +281,7 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
   }
   if (options.sentence_level) options.metric_options.bleu.effective_order = true;
 
+  if (options.stream) return RunStreamedSentenceScores(options);
   CommandOutput out;
   LoadedCorpus loaded = LoadCorpus(options.corpus, options.input);
   out.warnings = loaded.warnings;
@@ -244,34 +329,8 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
     const Metric& m = *metrics[0];
     const std::string sig = m.GetSignature(num_refs).Format(options.short_signature);
     const Signature signature = m.GetSignature(num_refs);
-    const bool as_json = options.format_given && json;
     for (size_t i = 0; i < corpus.num_segments(); ++i) {
-      MetricScore s = m.Score(stats[0][0].Row(i));
-      if (as_json) {
-        std::string obj = FormatScoreJson(s, signature, options.width);
-        // One compact object per line (JSON Lines).
-        std::string compact;
-        bool in_string = false, escaped = false;
-        for (char c : obj) {
-          if (in_string) {
-            compact.push_back(c);
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
-          } else if (c == '"') {
-            in_string = true;
-            compact.push_back(c);
-          } else if (c != '\n' && c != ' ') {
-            compact.push_back(c);
-            if (c == ':' || c == ',') compact.push_back(' ');
-          }
-        }
-        text += compact + "\n";
-      } else if (options.score_only) {
-        text += FormatFixedWidth(s.score, options.width) + "\n";
-      } else {
-        text += FormatScoreText(s, sig, options.width) + "\n";
-      }
+      text += FormatSentenceLine(m.Score(stats[0][0].Row(i)), signature, sig, options);
     }
   } else if (corpus.systems.size() == 1) {
     std::vector<std::string> results;

@@ -1,6 +1,7 @@
 #pragma once
 // `mteval score`: sacreBLEU-compatible scoring of one or more systems.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,10 @@ struct ScoreCommandOptions {
   int threads = 1;                        // --threads N
   CorpusLoadOptions input;                // input formats, columns, alignment, --origlang/--subset
   bool per_doc = false;                   // --per-doc: also print one score per document
+  bool stream = false;                    // --stream: -sl over a TSV file in bounded memory
+  // Receives --stream output as it is made (set by the CLI to write stdout);
+  // without it --stream output is collected in stdout_text.
+  std::function<void(const std::string&)> stream_out;
 
   // Checks every option in one place; throws Error(kUsage).
   void Validate() const;

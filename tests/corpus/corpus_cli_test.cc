@@ -2,6 +2,7 @@
 // scores in every format; subsets, per-document scores and alignment errors.
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -257,6 +258,39 @@ TEST_CASE("WMT22 zh-en as WMT XML scores exactly as the plain-text files", "[cor
   REQUIRE(a.exit_code == 0);
   CHECK(b.exit_code == 0);
   CHECK(a.out == b.out);
+}
+
+}  // namespace mteval
+
+namespace mteval {
+
+TEST_CASE("-sl --stream over a TSV file gives the same lines as loading it", "[corpus][cli][stream]") {
+  const std::string dir = testing::MakeTempDir();
+  std::string tsv = "ref\tref2\thyp\n";
+  for (int i = 0; i < 5000; ++i) {  // more than one chunk
+    const std::string n = std::to_string(i);
+    tsv += "The number " + n + " is here.\tNumber " + n + " is here.\tThe number " + std::to_string(i * 7 % 5000) +
+           " is " + (i % 3 ? "here." : "there .") + "\n";
+  }
+  WriteFile(dir + "/big.tsv", tsv);
+  for (const std::string metric : {"bleu", "chrf", "ter"}) {
+    const std::string base = "score " + dir + "/big.tsv --ref-col ref ref2 --hyp-col hyp -sl -m " + metric;
+    auto loaded = RunMteval(base);
+    auto streamed = RunMteval(base + " --stream");
+    REQUIRE(loaded.exit_code == 0);
+    CHECK(streamed.exit_code == 0);
+    CHECK(std::count(streamed.out.begin(), streamed.out.end(), '\n') == 5000);
+    CHECK(streamed.out == loaded.out);
+    CHECK(streamed.err == loaded.err);  // the same warnings
+    CHECK(RunMteval(base + " --stream -f json").out == RunMteval(base + " -f json").out);
+  }
+  WriteFile(dir + "/bad.tsv", "ref\thyp\na\tb\nc\n");
+  auto r = RunMteval("score " + dir + "/bad.tsv --ref-col ref --hyp-col hyp -sl --stream");
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.err, Catch::Contains("bad.tsv: line 3"));
+  r = RunMteval("score " + dir + "/big.tsv --ref-col ref --hyp-col hyp --stream");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("--stream needs -sl"));
 }
 
 }  // namespace mteval
