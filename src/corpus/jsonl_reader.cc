@@ -62,6 +62,8 @@ std::vector<SegmentedText> ParseJsonl(std::string_view content, const std::strin
       const size_t off = e.byte > 0 ? e.byte - 1 : 0;
       throw Error(ErrorKind::kInput, DescribePosition(name, content, line_start + std::min(off, text.size())) +
                                          ": invalid JSON (expected one JSON object per line)");
+    } catch (const nlohmann::json::exception& e) {  // e.g. a number too large to represent
+      throw Error(ErrorKind::kInput, Where(name, line) + ": unreadable JSON (" + e.what() + ")");
     }
     if (!obj.is_object()) {
       throw Error(ErrorKind::kInput, Where(name, line) + ": expected a JSON object, found a " + obj.type_name());

@@ -65,6 +65,7 @@ struct TsvStream::Impl {
   std::vector<std::string> column_label;
   long doc_index = -1, seg_index = -1;
   size_t expected_fields = 0;  // 0 = not known yet
+  size_t needed_fields = 0;    // one past the highest selected column
   bool header = false;
 
   ~Impl() {
@@ -186,6 +187,13 @@ void TsvStream::Init(const TsvOptions& options) {
   }
   if (!options.doc_column.empty()) d.doc_index = d.Resolve(options.doc_column, header_fields);
   if (!options.seg_column.empty()) d.seg_index = d.Resolve(options.seg_column, header_fields);
+  d.needed_fields = static_cast<size_t>(std::max(d.doc_index, d.seg_index) + 1);
+  for (size_t i : d.column_index) d.needed_fields = std::max(d.needed_fields, i + 1);
+  if (d.header && d.needed_fields > header_fields.size()) {
+    throw Error(ErrorKind::kInput, d.name + ": line 1: column " + std::to_string(d.needed_fields) +
+                                       " was asked for, but the header has only " +
+                                       std::to_string(header_fields.size()) + " tab-separated columns");
+  }
 }
 
 bool TsvStream::Next(TsvRow* row) {
@@ -193,11 +201,9 @@ bool TsvStream::Next(TsvRow* row) {
   if (!d.ReadLine()) return false;
   std::vector<std::string_view> fields = SplitTabs(d.line);
   if (d.expected_fields == 0) {
-    size_t needed = static_cast<size_t>(std::max(d.doc_index, d.seg_index) + 1);
-    for (size_t i : d.column_index) needed = std::max(needed, i + 1);
-    if (fields.size() < needed) {
+    if (fields.size() < d.needed_fields) {
       throw Error(ErrorKind::kInput, d.name + ": line " + std::to_string(d.line_number) + ": expected at least " +
-                                         std::to_string(needed) + " tab-separated columns, found " +
+                                         std::to_string(d.needed_fields) + " tab-separated columns, found " +
                                          std::to_string(fields.size()));
     }
     d.expected_fields = fields.size();

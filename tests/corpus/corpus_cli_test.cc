@@ -273,7 +273,7 @@ TEST_CASE("-sl --stream over a TSV file gives the same lines as loading it", "[c
            " is " + (i % 3 ? "here." : "there .") + "\n";
   }
   WriteFile(dir + "/big.tsv", tsv);
-  for (const std::string metric : {"bleu", "chrf", "ter"}) {
+  for (const char* metric : {"bleu", "chrf", "ter"}) {
     const std::string base = "score " + dir + "/big.tsv --ref-col ref ref2 --hyp-col hyp -sl -m " + metric;
     auto loaded = RunMteval(base);
     auto streamed = RunMteval(base + " --stream");

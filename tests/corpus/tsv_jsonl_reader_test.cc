@@ -62,6 +62,11 @@ TEST_CASE("TSV: wrong column counts and unknown names name the line and the expe
   CHECK_THAT(m, Catch::Contains("y.tsv: line 1") && Catch::Contains("at least 2"));
   m = ErrorOf([] { ParseTsv("src\tref\n", "z.tsv", Columns({"hyp"})); });
   CHECK_THAT(m, Catch::Contains("no column named 'hyp'") && Catch::Contains("src, ref"));
+  // Found by tsv_fuzzer: a numbered column beyond a short header.
+  TsvOptions numbered = Columns({"3"});
+  numbered.header = true;
+  m = ErrorOf([&] { ParseTsv("c\n\tx\n", "h.tsv", numbered); });
+  CHECK_THAT(m, Catch::Contains("h.tsv: line 1") && Catch::Contains("header has only 1"));
   m = ErrorOf([] { ParseTsv("", "e.tsv", Columns({"hyp"})); });
   CHECK_THAT(m, Catch::Contains("header line was expected"));
   m = ErrorOf([] { ParseTsv("a\n", "z.tsv", Columns({"0"})); }, ErrorKind::kUsage);
@@ -80,7 +85,7 @@ TEST_CASE("TSV stream reads a file row by row, also gzip and long lines", "[corp
   gzFile gz = gzopen((dir + "/c.tsv.gz").c_str(), "wb");
   gzwrite(gz, content.data(), static_cast<unsigned>(content.size()));
   gzclose(gz);
-  for (const std::string path : {dir + "/c.tsv", dir + "/c.tsv.gz"}) {
+  for (const std::string& path : {dir + "/c.tsv", dir + "/c.tsv.gz"}) {
     TsvStream s(path, Columns({"hyp", "ref"}));
     TsvRow row;
     size_t n = 0;
@@ -127,6 +132,9 @@ TEST_CASE("JSONL: malformed records name the line, column and the field expected
   CHECK_THAT(m, Catch::Contains("m.jsonl: line 2") && Catch::Contains("no field \"hyp\""));
   m = ErrorOf([&] { ParseJsonl("{\"hyp\": 3}\n", "n.jsonl", o); });
   CHECK_THAT(m, Catch::Contains("is a number") && Catch::Contains("expected a string"));
+  // Found by jsonl_fuzzer: a number out of range threw a non-parse_error exception.
+  m = ErrorOf([&] { ParseJsonl("{\"hyp\": \"a\"}\n{\"x\": 1e99999, \"hyp\": \"b\"}\n", "big.jsonl", o); });
+  CHECK_THAT(m, Catch::Contains("big.jsonl: line 2") && Catch::Contains("JSON"));
   m = ErrorOf([&] { ParseJsonl("[1]\n", "a.jsonl", o); });
   CHECK_THAT(m, Catch::Contains("expected a JSON object"));
 }
