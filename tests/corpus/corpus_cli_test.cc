@@ -294,3 +294,26 @@ TEST_CASE("-sl --stream over a TSV file gives the same lines as loading it", "[c
 }
 
 }  // namespace mteval
+
+namespace mteval {
+
+TEST_CASE("WMT21 terminology SGML: reference and system align by id and per document", "[corpus][cli][shared]") {
+  const std::string shared = testing::SharedDir();
+  if (shared.empty()) {
+    WARN("SKIPPED: ../shared is absent, so the WMT21 terminology SGML files cannot be scored");
+    return;
+  }
+  const std::string dir = shared + "/terminology/wmt21-en-fr/";
+  const std::string base = "score " + dir + "dev.en-fr.fr.sgm -i " + dir + "en-fr.dev.txt.truecased.sgm -f text --force";
+  auto by_line = RunMteval(base);
+  auto by_id = RunMteval(base + " --align id");
+  REQUIRE(by_line.exit_code == 0);
+  CHECK(by_id.exit_code == 0);
+  CHECK(by_id.out == by_line.out);
+  CHECK_THAT(by_line.out, Catch::StartsWith("BLEU|nrefs:1|"));
+  auto per_doc = RunMteval(base + " --per-doc -m chrf");
+  REQUIRE(per_doc.exit_code == 0);
+  CHECK_THAT(per_doc.out, Catch::Contains("\nPer-document scores:\nCMU_1\t37 segs\tchrF2 = "));
+}
+
+}  // namespace mteval
