@@ -123,9 +123,31 @@ bool IsStandaloneCode(std::string_view tag) {
   return std::any_of(std::begin(kCodes), std::end(kCodes), [&](const char* c) { return tag == c; });
 }
 
+// Deeper element nesting is refused (the walks below recurse).
+constexpr int kMaxDepth = 200;
+
+// Thrown by the walks, turned into an Error with the file position by
+// WithDepthGuard (the walks do not know the file).
+struct DepthExceeded {
+  pugi::xml_node node;
+};
+
+[[noreturn]] void TooDeep(const pugi::xml_node& node) { throw DepthExceeded{node}; }
+
+template <typename F>
+auto WithDepthGuard(const XmlInput& in, F&& f) {
+  try {
+    return f();
+  } catch (const DepthExceeded& e) {
+    in.Fail(e.node, std::string("elements nested more than ") + std::to_string(kMaxDepth) + " levels deep inside <" +
+                        e.node.name() + ">; corpus files never need that");
+  }
+}
+
 // Appends the text of `node`'s children to `seg`, turning inline markup into
 // spans (see the header).
-void AppendInline(const pugi::xml_node& node, Segment* seg) {
+void AppendInline(const pugi::xml_node& node, Segment* seg, int depth = 0) {
+  if (depth > kMaxDepth) TooDeep(node);
   for (pugi::xml_node child : node.children()) {
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
       seg->text += child.value();
@@ -146,20 +168,22 @@ void AppendInline(const pugi::xml_node& node, Segment* seg) {
       span.kind = "placeholder";
     } else {
       span.kind = "inline";
-      AppendInline(child, seg);
+      AppendInline(child, seg, depth + 1);
     }
     span.end = seg->text.size();
     seg->spans.push_back(std::move(span));
   }
 }
 
-void CollectElements(const pugi::xml_node& node, std::string_view tag, std::vector<pugi::xml_node>* out) {
+void CollectElements(const pugi::xml_node& node, std::string_view tag, std::vector<pugi::xml_node>* out,
+                     int depth = 0) {
+  if (depth > kMaxDepth) TooDeep(node);
   for (pugi::xml_node child : node.children()) {
     if (child.type() != pugi::node_element) continue;
     if (LocalName(child) == tag) {
       out->push_back(child);
     } else {
-      CollectElements(child, tag, out);
+      CollectElements(child, tag, out, depth + 1);
     }
   }
 }
@@ -273,11 +297,7 @@ void ReadXliff2Unit(const XmlInput& in, const pugi::xml_node& unit, const std::s
   }
 }
 
-}  // namespace
-
-WmtXmlFile ParseWmtXml(std::string_view content, const std::string& name) {
-  XmlInput in;
-  ParseXml(content, name, &in);
+WmtXmlFile ReadWmtDataset(const XmlInput& in, const std::string& name) {
   pugi::xml_node root = Root(in, "dataset", "WMT XML");
   WmtXmlFile out;
   out.source = NewText(name, "wmt-xml");
@@ -306,11 +326,19 @@ WmtXmlFile ParseWmtXml(std::string_view content, const std::string& name) {
   return out;
 }
 
-WmtXmlFile ReadWmtXml(const std::string& path) { return ParseWmtXml(ReadFileBytes(path), path); }
+}  // namespace
 
-BilingualText ParseXliff(std::string_view content, const std::string& name) {
+WmtXmlFile ParseWmtXml(std::string_view content, const std::string& name) {
   XmlInput in;
   ParseXml(content, name, &in);
+  return WithDepthGuard(in, [&] { return ReadWmtDataset(in, name); });
+}
+
+WmtXmlFile ReadWmtXml(const std::string& path) { return ParseWmtXml(ReadFileBytes(path), path); }
+
+namespace {
+
+BilingualText ReadXliffDocument(const XmlInput& in, const std::string& name) {
   pugi::xml_node root = Root(in, "xliff", "XLIFF");
   const std::string version = root.attribute("version").value();
   const bool v1 = version.empty() || version[0] == '1';
@@ -344,11 +372,19 @@ BilingualText ParseXliff(std::string_view content, const std::string& name) {
   return out;
 }
 
-BilingualText ReadXliff(const std::string& path) { return ParseXliff(ReadFileBytes(path), path); }
+}  // namespace
 
-std::vector<SegmentedText> ParseTmx(std::string_view content, const std::string& name) {
+BilingualText ParseXliff(std::string_view content, const std::string& name) {
   XmlInput in;
   ParseXml(content, name, &in);
+  return WithDepthGuard(in, [&] { return ReadXliffDocument(in, name); });
+}
+
+BilingualText ReadXliff(const std::string& path) { return ParseXliff(ReadFileBytes(path), path); }
+
+namespace {
+
+std::vector<SegmentedText> ReadTmxDocument(const XmlInput& in, const std::string& name) {
   pugi::xml_node root = Root(in, "tmx", "TMX");
   std::vector<SegmentedText> out;
   std::map<std::string, size_t> by_lang;  // lower-cased language -> index in out
@@ -382,6 +418,14 @@ std::vector<SegmentedText> ParseTmx(std::string_view content, const std::string&
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<SegmentedText> ParseTmx(std::string_view content, const std::string& name) {
+  XmlInput in;
+  ParseXml(content, name, &in);
+  return WithDepthGuard(in, [&] { return ReadTmxDocument(in, name); });
 }
 
 std::vector<SegmentedText> ReadTmx(const std::string& path) { return ParseTmx(ReadFileBytes(path), path); }

@@ -102,6 +102,23 @@ TEST_CASE("DOCTYPE and ENTITY declarations are refused: XXE and billion laughs",
   CHECK_THAT(m, Catch::Contains("refusing") && Catch::Contains("ENTITY"));
 }
 
+TEST_CASE("absurdly deep nesting is refused with the element's position", "[corpus][xml][security]") {
+  std::string deep = "<xliff version=\"1.2\"><file original=\"f\"><body>\n<trans-unit id=\"1\"><source>";
+  for (int i = 0; i < 300; ++i) deep += "<g id=\"" + std::to_string(i) + "\">";
+  deep += "x";
+  for (int i = 0; i < 300; ++i) deep += "</g>";
+  deep += "</source></trans-unit></body></file></xliff>";
+  std::string m = ErrorOf([&] { ParseXliff(deep, "deep.xlf"); });
+  CHECK_THAT(m, Catch::Contains("deep.xlf: line 2") && Catch::Contains("nested more than 200 levels"));
+  // 150 levels are fine.
+  std::string ok = "<tmx><body><tu><tuv xml:lang=\"en\"><seg>";
+  for (int i = 0; i < 150; ++i) ok += "<hi>";
+  ok += "y";
+  for (int i = 0; i < 150; ++i) ok += "</hi>";
+  ok += "</seg></tuv></tu></body></tmx>";
+  CHECK(ParseTmx(ok, "ok.tmx").at(0).segments.at(0).text == "y");
+}
+
 TEST_CASE("XLIFF 1.2: trans-units, seg-source segmentation and inline placeholders", "[corpus][xliff]") {
   const char* x =
       "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n"
