@@ -1,5 +1,6 @@
 #include "corpus/format_detect.h"
 
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include <cctype>
@@ -35,8 +36,12 @@ std::string Lower(std::string s) {
 }
 
 // First bytes of the file, decompressed if it is gzip (zlib passes other
-// files through unchanged). Unreadable files give "" (the reader reports).
+// files through unchanged). Unreadable files give "" (the reader reports),
+// and so do pipes and other non-regular files (e.g. `<(zcat ref.gz)`), whose
+// bytes could not be read twice.
 std::string ReadHead(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "";
   gzFile f = gzopen(path.c_str(), "rb");
   if (!f) return "";
   char buf[4096];

@@ -2,6 +2,7 @@
 // scores in every format; subsets, per-document scores and alignment errors.
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -314,6 +315,24 @@ TEST_CASE("WMT21 terminology SGML: reference and system align by id and per docu
   auto per_doc = RunMteval(base + " --per-doc -m chrf");
   REQUIRE(per_doc.exit_code == 0);
   CHECK_THAT(per_doc.out, Catch::Contains("\nPer-document scores:\nCMU_1\t37 segs\tchrF2 = "));
+}
+
+}  // namespace mteval
+
+namespace mteval {
+
+TEST_CASE("a pipe as reference is not read twice by format detection", "[corpus][cli]") {
+  const std::string dir = testing::MakeTempDir();
+  WriteFile(dir + "/ref.txt", "The cat sat on the mat.\nIt was raining.\n");
+  WriteFile(dir + "/hyp.txt", "The cat sat on a mat.\nIt rained.\n");
+  // Through the shell: process substitution gives a /dev/fd path (a pipe).
+  const std::string cmd = "bash -c '" + testing::MtevalBinary() + " score <(cat " + dir + "/ref.txt) -i " + dir +
+                          "/hyp.txt -f text -b' > " + dir + "/out.txt 2>&1";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::ifstream in(dir + "/out.txt");
+  std::stringstream piped;
+  piped << in.rdbuf();
+  CHECK(piped.str() == RunMteval("score " + dir + "/ref.txt -i " + dir + "/hyp.txt -f text -b").out);
 }
 
 }  // namespace mteval
