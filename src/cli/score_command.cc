@@ -6,11 +6,14 @@
 
 #include "cli/arg_parser.h"
 #include "common/error.h"
+#include "corpus/format_detect.h"
 #include "metric/stats_io.h"
 #include "report/atomic_file.h"
 #include "report/score_format.h"
 #include "score/corpus_scorer.h"
+#include "score/doc_scores.h"
 #include "score/sentence_stream.h"
+#include "score/stream_scorer.h"
 #include "tokenize/tokenizer.h"
 
 namespace mteval {
@@ -55,6 +58,23 @@ ArgParser MakeScoreParser() {
       {"encoding", {"--encoding", "-e"}, ArgKind::kValue, {"utf-8", "utf8", "UTF-8"}, "input encoding (UTF-8 only)"},
       {"stats_out", {"--stats-out"}, ArgKind::kValue, {}, "write per-segment statistics (JSON) to FILE"},
       {"threads", {"--threads"}, ArgKind::kValue, {}, "worker threads; 0 = one per CPU core (default 0)"},
+      {"input_format", {"--input-format"}, ArgKind::kValue, FormatNames(), "format of every input file (default auto)"},
+      {"ref_format", {"--ref-format"}, ArgKind::kValue, FormatNames(), "format of the reference files"},
+      {"hyp_format", {"--hyp-format"}, ArgKind::kValue, FormatNames(), "format of the system output files"},
+      {"ref_col", {"--ref-col"}, ArgKind::kList, {}, "TSV columns / JSONL fields holding references"},
+      {"hyp_col", {"--hyp-col"}, ArgKind::kList, {}, "TSV columns / JSONL fields holding system outputs"},
+      {"src_col", {"--src-col"}, ArgKind::kValue, {}, "TSV column / JSONL field holding the source"},
+      {"doc_col", {"--doc-col"}, ArgKind::kValue, {}, "TSV column / JSONL field holding document ids"},
+      {"seg_col", {"--seg-col"}, ArgKind::kValue, {}, "TSV column / JSONL field holding segment ids"},
+      {"tsv_header", {"--tsv-header"}, ArgKind::kFlag, {}, "the first TSV line is a header"},
+      {"align", {"--align"}, ArgKind::kValue, {"line", "id"}, "align segments by line (default) or by doc/seg id"},
+      {"allow_missing", {"--allow-missing"}, ArgKind::kFlag, {}, "with --align id: skip (and report) unmatched segments"},
+      {"translator", {"--translator"}, ArgKind::kValue, {}, "WMT XML: use only this reference translator"},
+      {"target_lang", {"--target-lang"}, ArgKind::kValue, {}, "TMX: language of references and outputs"},
+      {"origlang", {"--origlang"}, ArgKind::kValue, {}, "score documents whose original language is xx (or non-xx)"},
+      {"subset", {"--subset"}, ArgKind::kValue, {}, "score documents whose id or domain matches REGEX"},
+      {"per_doc", {"--per-doc"}, ArgKind::kFlag, {}, "also print one score per document"},
+      {"stream", {"--stream"}, ArgKind::kFlag, {}, "with -sl: score a TSV file in chunks, printing as it goes"},
       {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
   };
   for (ArgSpec& spec : SignificanceArgSpecs()) specs.push_back(std::move(spec));
@@ -71,6 +91,19 @@ int EffectiveThreads(int requested) {
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
+}
+
+// True when every input is a plain-text file (or stdin) and no loader
+// option is set, so -sl can stream line by line.
+bool IsPlainTextInput(const ScoreCommandOptions& options, std::vector<std::string>* warnings) {
+  if (!options.input.IsDefault() || options.per_doc) return false;
+  for (const std::string& path : options.corpus.ref_paths) {
+    if (DetectFormat(path, options.input.ref_format, warnings) != CorpusFormat::kText) return false;
+  }
+  for (const std::string& path : options.corpus.hyp_paths) {
+    if (DetectFormat(path, options.input.hyp_format, warnings) != CorpusFormat::kText) return false;
+  }
+  return true;
 }
 
 // One line of -sl output: text as sacreBLEU prints it, the score alone with
@@ -100,6 +133,54 @@ std::string FormatSentenceLine(const MetricScore& s, const Signature& signature,
   }
   if (options.score_only) return FormatFixedWidth(s.score, options.width) + "\n";
   return FormatScoreText(s, sig, options.width) + "\n";
+}
+
+// -sl --stream: a TSV reference file scored in chunks, lines handed to
+// `write` as they are made.
+CommandOutput RunStreamedSentenceScores(const ScoreCommandOptions& options,
+                                        const std::function<void(std::string_view)>& write) {
+  CommandOutput out;
+  const auto emit = [&](const std::string& text) {
+    if (write) {
+      write(text);
+    } else {
+      out.stdout_text += text;
+    }
+  };
+  std::vector<std::string> warnings;
+  const std::string& path = options.corpus.ref_paths[0];
+  if (DetectFormat(path, options.input.ref_format, &warnings) != CorpusFormat::kTsv) {
+    throw Error(ErrorKind::kUsage, "--stream reads a TSV file ('" + path + "' is not TSV; give --ref-format tsv if it is)");
+  }
+  StreamScoreOptions so;
+  so.path = path;
+  so.tsv.columns = options.input.ref_columns;
+  so.tsv.columns.push_back(options.input.hyp_columns.at(0));
+  so.tsv.header = options.input.tsv_header;
+  so.num_refs = options.input.ref_columns.size();
+  so.threads = EffectiveThreads(options.threads);
+  std::unique_ptr<Metric> m = MakeMetric(options.metrics[0], options.metric_options);
+  const Signature signature = m->GetSignature(static_cast<int>(so.num_refs));
+  const std::string sig = signature.Format(options.short_signature);
+  std::string buffer;
+  size_t tokenized = 0;
+  ScoreTsvStream(*m, so, [&](const MetricScore& s, const std::string& hyp) {
+    tokenized += hyp.size() >= 2 && hyp.compare(hyp.size() - 2, 2, " .") == 0;
+    buffer += FormatSentenceLine(s, signature, sig, options);
+    if (buffer.size() >= (1u << 16)) {
+      emit(buffer);
+      buffer.clear();
+    }
+  });
+  emit(buffer);
+  if (!options.force && tokenized >= 100 && options.metrics[0] == "bleu") {
+    out.warnings.push_back("That's " + std::to_string(tokenized) +
+                           " lines that end in a tokenized period ('.'). It looks like you forgot to "
+                           "detokenize your test data, which may hurt your score. Use --force to "
+                           "suppress this message.");
+  }
+  out.warnings.insert(out.warnings.end(), warnings.begin(), warnings.end());
+  return out;
 }
 
 }  // namespace
@@ -161,12 +242,37 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   o.stats_out = a.Value("stats_out").value_or("");
   o.threads = a.Int("threads", 0);
   o.significance = ParseSignificanceArgs(a);
+  CorpusLoadOptions& in = o.input;
+  in.ref_format = a.Value("ref_format").value_or(a.Value("input_format").value_or("auto"));
+  in.hyp_format = a.Value("hyp_format").value_or(a.Value("input_format").value_or("auto"));
+  in.ref_columns = a.List("ref_col");
+  in.hyp_columns = a.List("hyp_col");
+  in.src_column = a.Value("src_col").value_or("");
+  in.doc_column = a.Value("doc_col").value_or("");
+  in.seg_column = a.Value("seg_col").value_or("");
+  in.tsv_header = a.Flag("tsv_header");
+  in.align = a.Value("align").value_or("line") == "id" ? AlignMode::kId : AlignMode::kLine;
+  in.allow_missing = a.Flag("allow_missing");
+  in.translator = a.Value("translator").value_or("");
+  in.target_lang = a.Value("target_lang").value_or("");
+  in.origlang = a.Value("origlang").value_or("");
+  in.subset = a.Value("subset").value_or("");
+  o.per_doc = a.Flag("per_doc");
+  o.stream = a.Flag("stream");
   o.Validate();
   return o;
 }
 
 void ScoreCommandOptions::Validate() const {
   corpus.Validate();
+  input.Validate();
+  if (stream && (!sentence_level || corpus.ref_paths.size() != 1 || !corpus.hyp_paths.empty() ||
+                 input.ref_columns.empty() || input.hyp_columns.size() != 1 || !stats_out.empty() || per_doc ||
+                 !input.origlang.empty() || !input.subset.empty() || input.align != AlignMode::kLine)) {
+    throw Error(ErrorKind::kUsage, "--stream needs -sl, one TSV file with --ref-col and one --hyp-col, no -i, and none of "
+                                   "--stats-out, --per-doc, --origlang, --subset, --align id");
+  }
+  if (per_doc && sentence_level) throw Error(ErrorKind::kUsage, "--per-doc cannot be combined with -sl/--sentence-level");
   if (metrics.empty()) throw Error(ErrorKind::kUsage, "no metric given (-m)");
   if (width < 0 || width > 20) {
     throw Error(ErrorKind::kUsage, "argument -w/--width: " + std::to_string(width) + " is out of range (0 to 20)");
@@ -205,8 +311,9 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in, const std::functio
   }
   if (options.sentence_level) options.metric_options.bleu.effective_order = true;
 
+  if (options.stream) return RunStreamedSentenceScores(options, write);
   CommandOutput out;
-  if (options.sentence_level && options.stats_out.empty() && write) {
+  if (options.sentence_level && options.stats_out.empty() && write && IsPlainTextInput(options, &out.warnings)) {
     // Streaming: memory bounded by the longest line, not the file. sacreBLEU
     // prints one line per segment and no corpus line, and never its
     // tokenized-period warning here (it counts per sentence_score call).
@@ -225,7 +332,9 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in, const std::functio
     });
     return out;
   }
-  TextCorpus corpus = LoadTextCorpus(options.corpus);
+  LoadedCorpus loaded = LoadCorpus(options.corpus, options.input);
+  out.warnings = loaded.warnings;
+  const TextCorpus& corpus = loaded.corpus;
   const int num_refs = static_cast<int>(corpus.refs.size());
   if (options.sentence_level && corpus.systems.size() > 1) {
     throw Error(ErrorKind::kUsage, "only one system can be evaluated in sentence-level mode (-sl)");
@@ -344,6 +453,16 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in, const std::functio
         text += " - " + names[k] + std::string(names[k].size() < 10 ? 10 - names[k].size() : 0, ' ') + " " +
                 metrics[k]->GetSignature(num_refs).Format(options.short_signature) + "\n";
       }
+    }
+  }
+
+  if (options.per_doc) {
+    DocScoresInput d{&metrics, &stats, &corpus.system_names, &loaded.doc_ids, options.width};
+    if (json) {
+      if (!text.empty() && text.back() == '\n') text.pop_back();
+      text = "{\n\"corpus\": " + text + ",\n\"documents\": " + FormatDocScoresJson(d) + "\n}\n";
+    } else {
+      text += "\nPer-document scores:\n" + FormatDocScoresText(d);
     }
   }
 

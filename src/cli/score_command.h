@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/significance_output.h"
+#include "corpus/corpus_loader.h"
 #include "corpus/text_corpus.h"
 #include "metrics/registry.h"
 
@@ -28,6 +29,9 @@ struct ScoreCommandOptions {
   std::string stats_out;                  // --stats-out FILE: write statistics (JSON) atomically
   int threads = 0;                        // --threads N; 0 = one per core
   SignificanceCliOptions significance;    // --confidence, --paired-bs/-ar, --seed (significance_output.h)
+  CorpusLoadOptions input;                // input formats, columns, alignment, --origlang/--subset
+  bool per_doc = false;                   // --per-doc: also print one score per document
+  bool stream = false;                    // --stream: -sl over a TSV file in bounded memory
 
   // Checks every option in one place; throws Error(kUsage).
   void Validate() const;

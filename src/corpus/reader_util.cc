@@ -1,0 +1,36 @@
+#include "corpus/reader_util.h"
+
+#include "common/error.h"
+#include "text/utf8.h"
+
+namespace mteval {
+
+TextPosition PositionAt(std::string_view content, size_t offset) {
+  TextPosition pos;
+  if (offset > content.size()) offset = content.size();
+  for (size_t i = 0; i < offset; ++i) {
+    const auto c = static_cast<unsigned char>(content[i]);
+    if (c == '\n') {
+      ++pos.line;
+      pos.column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++pos.column;
+    }
+  }
+  return pos;
+}
+
+std::string DescribePosition(const std::string& name, std::string_view content, size_t offset) {
+  TextPosition p = PositionAt(content, offset);
+  return name + ": line " + std::to_string(p.line) + ", column " + std::to_string(p.column);
+}
+
+void CheckUtf8(std::string_view content, const std::string& name) {
+  size_t bad = FindInvalidUtf8(content);
+  if (bad < content.size()) {
+    throw Error(ErrorKind::kInput, DescribePosition(name, content, bad) + " (byte " + std::to_string(bad) +
+                                       "): invalid UTF-8; convert the file to UTF-8 (e.g. with iconv)");
+  }
+}
+
+}  // namespace mteval

@@ -1,0 +1,25 @@
+#pragma once
+// Helpers shared by the corpus readers: positions in a file for error
+// messages, and the common checks every reader applies to its input.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace mteval {
+
+// 1-based line and column (columns count code points) of byte `offset`.
+struct TextPosition {
+  size_t line = 1;
+  size_t column = 1;
+};
+TextPosition PositionAt(std::string_view content, size_t offset);
+
+// "NAME: line L, column C" for byte `offset` of `content`.
+std::string DescribePosition(const std::string& name, std::string_view content, size_t offset);
+
+// Throws Error(kInput) naming the line and column of the first invalid UTF-8
+// byte of `content`, if any.
+void CheckUtf8(std::string_view content, const std::string& name);
+
+}  // namespace mteval
