@@ -5,6 +5,7 @@
 
 #include "cli/arg_parser.h"
 #include "common/error.h"
+#include "corpus/reseg_corpus.h"
 #include "metric/stats_io.h"
 #include "report/atomic_file.h"
 #include "report/score_format.h"
@@ -53,6 +54,7 @@ ArgParser MakeScoreParser() {
       {"encoding", {"--encoding", "-e"}, ArgKind::kValue, {"utf-8", "utf8", "UTF-8"}, "input encoding (UTF-8 only)"},
       {"stats_out", {"--stats-out"}, ArgKind::kValue, {}, "write per-segment statistics (JSON) to FILE"},
       {"threads", {"--threads"}, ArgKind::kValue, {}, "worker threads (default 1)"},
+      {"reseg", {"--reseg"}, ArgKind::kFlag, {}, "read system outputs as free text and re-segment them to the reference"},
       {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
   });
 }
@@ -120,6 +122,7 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   o.force = a.Flag("force");
   o.stats_out = a.Value("stats_out").value_or("");
   o.threads = a.Int("threads", 1);
+  o.reseg = a.Flag("reseg");
   o.Validate();
   return o;
 }
@@ -162,7 +165,7 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
   if (options.sentence_level) options.metric_options.bleu.effective_order = true;
 
   CommandOutput out;
-  TextCorpus corpus = LoadTextCorpus(options.corpus);
+  TextCorpus corpus = options.reseg ? LoadResegmentedCorpus(options.corpus) : LoadTextCorpus(options.corpus);
   const int num_refs = static_cast<int>(corpus.refs.size());
   if (options.sentence_level && corpus.systems.size() > 1) {
     throw Error(ErrorKind::kUsage, "only one system can be evaluated in sentence-level mode (-sl)");

@@ -24,6 +24,7 @@ struct ScoreCommandOptions {
   bool force = false;                     // --force: no tokenized-input warning; overwrite --stats-out
   std::string stats_out;                  // --stats-out FILE: write statistics (JSON) atomically
   int threads = 1;                        // --threads N
+  bool reseg = false;                     // --reseg: read outputs as free text, re-segment to the reference
 
   // Checks every option in one place; throws Error(kUsage).
   void Validate() const;

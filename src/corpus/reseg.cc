@@ -136,38 +136,19 @@ bool RarelyStartsSentence(std::string_view text, const TextUnit& u) {
   return (U_GET_GC_MASK(c) & (U_GC_PS_MASK | U_GC_PI_MASK)) == 0;
 }
 
-bool IsNewline(char c) { return c == '\n' || c == '\r'; }
-
-// Text of hyp[begin, end) trimmed, with each line break (and the whitespace
-// around it) replaced by one space, or nothing between two CJK characters.
+// Text of hyp[begin, end) with each line trimmed and the lines joined by a
+// space (nothing between CJK characters).
 std::string PieceText(std::string_view hyp, size_t begin, size_t end) {
   std::string_view piece = PyStrip(hyp.substr(begin, end - begin));
   if (piece.find_first_of("\n\r") == std::string_view::npos) return std::string(piece);
   std::string out;
-  out.reserve(piece.size());
-  size_t i = 0;
-  while (i < piece.size()) {
-    if (!IsNewline(piece[i])) {
-      out += piece[i++];
-      continue;
-    }
-    // Drop the whitespace run around the line break from `out` and the input.
-    while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
-    while (i < piece.size() && (IsNewline(piece[i]) || piece[i] == ' ' || piece[i] == '\t')) ++i;
-    bool cjk_before = false, cjk_after = false;
-    if (!out.empty()) {
-      size_t k = out.size() - 1;
-      while (k > 0 && (static_cast<unsigned char>(out[k]) & 0xC0) == 0x80) --k;
-      const char* q = out.data() + k;
-      char32_t c = DecodeUtf8(q);
-      cjk_before = IsCjkCharacter(c) || IsWidePunctuation(c);
-    }
-    if (i < piece.size()) {
-      const char* q = piece.data() + i;
-      char32_t c = DecodeUtf8(q);
-      cjk_after = IsCjkCharacter(c) || IsWidePunctuation(c);
-    }
-    if (!(cjk_before && cjk_after)) out += ' ';
+  size_t pos = 0;
+  while (pos <= piece.size()) {
+    size_t nl = piece.find_first_of("\n\r", pos);
+    std::string_view line = PyStrip(piece.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
+    if (!line.empty()) AppendJoined(&out, line);
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
   }
   return out;
 }

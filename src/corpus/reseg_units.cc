@@ -59,6 +59,23 @@ std::vector<TextUnit> SplitUnits(std::string_view text) {
 
 namespace {
 
+bool IsWide(char32_t c) { return IsCjkCharacter(c) || IsWidePunctuation(c); }
+
+}  // namespace
+
+void AppendJoined(std::string* out, std::string_view piece) {
+  if (!out->empty() && !piece.empty()) {
+    size_t k = out->size() - 1;
+    while (k > 0 && (static_cast<unsigned char>((*out)[k]) & 0xC0) == 0x80) --k;
+    const char* p = out->data() + k;
+    const char* q = piece.data();
+    if (!(IsWide(DecodeUtf8(p)) && IsWide(DecodeUtf8(q)))) *out += ' ';
+  }
+  out->append(piece.data(), piece.size());
+}
+
+namespace {
+
 char32_t SingleCodePoint(std::string_view text, const TextUnit& u) {
   const char* p = text.data() + u.begin;
   char32_t c = DecodeUtf8(p);

@@ -35,6 +35,10 @@ bool IsWidePunctuation(char32_t c);
 // CJK character, and before the first unit.
 std::vector<TextUnit> SplitUnits(std::string_view text);
 
+// Appends `piece` to `out` after one space, or directly when `out` is empty
+// or ends with, and `piece` starts with, a CJK character or wide punctuation.
+void AppendJoined(std::string* out, std::string_view piece);
+
 // True when unit `i` of `units` ends a sentence: . ! ? … and their full-width
 // forms, or a closing quote/bracket right after one.
 bool EndsSentence(std::string_view text, const std::vector<TextUnit>& units, size_t i);
