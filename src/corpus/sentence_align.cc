@@ -48,7 +48,7 @@ int PunctClassOf(char32_t c) {
     case 0x300C: case 0x300D: case 0x300E: case 0x300F: return kQuote;
     case '(': case ')': case '[': case ']': case 0xFF08: case 0xFF09: case 0x3010: case 0x3011: return kBracket;
     case ':': case 0xFF1A: return kColon;
-    case 0x3002: case 0xFF0E: return kPeriod;  // '.' is counted only before whitespace or at the end
+    case 0x3002: case 0xFF0E: return kPeriod;  // '.': see BuildInfos
     default: return -1;
   }
 }
@@ -161,12 +161,19 @@ void BuildInfos(const std::vector<std::string>& src, const std::vector<std::stri
       SentenceInfo& info = (*out)[i];
       const char* p = text[i].data();
       const char* end = p + text[i].size();
+      bool prev_digit = false;
       while (p < end) {
         char32_t c = DecodeUtf8(p);
-        if (IsPySpace(c)) continue;
+        if (IsPySpace(c)) {
+          prev_digit = false;
+          continue;
+        }
         info.length += 1;
         int pc = PunctClassOf(c);
-        if (c == '.' && (p == end || IsPySpace(static_cast<unsigned char>(*p)))) pc = kPeriod;
+        // '.' ends a sentence at the end of the text, or before whitespace
+        // unless a digit precedes it (German ordinals: "am 3. Mai").
+        if (c == '.' && (p == end || (IsPySpace(static_cast<unsigned char>(*p)) && !prev_digit))) pc = kPeriod;
+        prev_digit = c >= '0' && c <= '9';
         if (pc >= 0) ++info.punct[pc];
       }
       for (const auto& n : toks[i].numbers) info.anchors.push_back(HashString(n, 1));
