@@ -10,8 +10,11 @@
 // and Katakana characters are units of their own (CJK text is compared and
 // cut character by character); punctuation is a unit of its own for matching,
 // but a cut only falls where a word ends: at whitespace, or next to a CJK
-// character or full-width CJK punctuation. Among cuts of equal edit cost, a
-// cut right after sentence-final punctuation is preferred.
+// character or full-width CJK punctuation. Cuts that do not follow
+// sentence-final punctuation, or that precede a lower-case word or closing
+// punctuation, cost a configurable fraction of an edit more (so the result
+// may cost slightly more edits than the minimum; both penalties at 0 give the
+// minimum, with sentence ends still winning ties).
 //
 // The dynamic programme runs over (reference unit, hypothesis unit) cells
 // inside a band that follows the best alignment of the previous row, so time
