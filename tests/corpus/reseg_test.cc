@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <random>
 
@@ -166,6 +168,59 @@ TEST_CASE("reseg: pieces cover the hypothesis in order whatever the band", "[res
     for (const auto& s : hyp) expected += (expected.empty() ? "" : " ") + s;
     CHECK(joined == expected);
   }
+}
+
+TEST_CASE("reseg: without penalties the cuts cost exactly the whole-text edit distance", "[reseg]") {
+  // Sum over segments of the edit distance = edit distance of the
+  // concatenations (cuts only re-assign insertions at boundaries), so the
+  // minimum must equal a plain Levenshtein distance over all words.
+  Lines ref = SyntheticReference(40, 21);
+  Lines hyp = Noisy(ref, 22, 3);
+  auto words = [](const Lines& lines) {
+    std::vector<std::string> out;
+    for (const auto& l : lines) {
+      std::string w;
+      for (char c : l + " ") {
+        if (c == ' ' || c == '.') {
+          if (!w.empty()) out.push_back(w);
+          w.clear();
+          if (c == '.') out.push_back(".");
+        } else {
+          w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+      }
+    }
+    return out;
+  };
+  std::vector<std::string> a = words(ref), b = words(hyp);
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+    std::swap(prev, cur);
+  }
+  ResegOptions o;
+  o.cut_penalty = 0;
+  o.start_penalty = 0;
+  o.band = 100000;
+  // Half-cost stem substitutions make the DP's optimum differ from plain
+  // Levenshtein only when a stem match exists; the synthetic vocabulary has
+  // no two words sharing four leading letters except identical ones.
+  ResegResult r = Resegment(ref, JoinLines(hyp), o);
+  CHECK(r.edits == static_cast<int64_t>(prev[b.size()]));
+  CHECK(r.ref_units == a.size());
+  CHECK(r.hyp_units == b.size());
+}
+
+TEST_CASE("reseg: per document", "[reseg]") {
+  ResegResult r = ResegmentDocuments({{"A b c.", "D e."}, {"F g.", "H i j."}}, {"a b c. d e.", "f g. h i j."});
+  CHECK(r.segments == Lines{"a b c.", "d e.", "f g.", "h i j."});
+  CHECK(r.edits == 0);
+  CHECK(r.cut_offsets.empty());
+  CHECK_THROWS_AS(ResegmentDocuments({{"a"}}, {"a", "b"}), Error);
 }
 
 TEST_CASE("reseg: round trip on a synthetic 2,000-segment set recovers the boundaries", "[reseg]") {
