@@ -22,6 +22,7 @@
 // quadratic in the corpus. A hypothesis that drifts further than the band
 // from the reference (e.g. hundreds of extra or missing words in one place)
 // is still segmented, but not optimally; split documents when they are known.
+// Memory: one byte per cell, about (2 * band + 1) bytes per reference unit.
 
 #include <cstddef>
 #include <cstdint>
