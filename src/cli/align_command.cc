@@ -1,5 +1,7 @@
 #include "cli/align_command.h"
 
+#include <algorithm>
+
 #include "cli/arg_parser.h"
 #include "common/error.h"
 #include "corpus/line_reader.h"
@@ -27,6 +29,12 @@ ArgParser MakeAlignParser() {
       {"force", {"--force"}, ArgKind::kFlag, {}, "overwrite an existing -o FILE (never an input)"},
       {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
   });
+}
+
+// "--cut-penalty" for dest "cut_penalty".
+std::string FlagName(std::string dest) {
+  std::replace(dest.begin(), dest.end(), '_', '-');
+  return "--" + dest;
 }
 
 double PenaltyValue(const ParsedArgs& a, const std::string& dest, double fallback) {
@@ -118,10 +126,10 @@ AlignCommandOptions ParseAlignArgs(const std::vector<std::string>& args) {
   }
   const bool reseg = o.mode == "reseg";
   for (const char* dest : {"ref", "hyp", "band", "cut_penalty", "start_penalty", "case_sensitive"}) {
-    if (!reseg && a.Has(dest)) throw Error(ErrorKind::kUsage, std::string("align ") + o.mode + ": option for reseg only: " + dest);
+    if (!reseg && a.Has(dest)) throw Error(ErrorKind::kUsage, "align " + o.mode + ": " + FlagName(dest) + " is an option of align reseg");
   }
   for (const char* dest : {"src", "tgt", "glossary", "split", "src_lang", "tgt_lang", "format"}) {
-    if (reseg && a.Has(dest)) throw Error(ErrorKind::kUsage, std::string("align reseg: option for sentences only: ") + dest);
+    if (reseg && a.Has(dest)) throw Error(ErrorKind::kUsage, "align reseg: " + FlagName(dest) + " is an option of align sentences");
   }
   o.ref_path = a.Value("ref").value_or("");
   o.hyp_path = a.Value("hyp").value_or("");
