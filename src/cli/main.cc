@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/align_command.h"
 #include "cli/score_command.h"
 #include "cli/tokenize_command.h"
 #include "common/error.h"
@@ -19,6 +20,7 @@ const char* kUsage =
     "commands:\n"
     "  score      score system outputs against references (sacreBLEU-compatible)\n"
     "  tokenize   print the tokens a BLEU tokenizer produces for standard input\n"
+    "  align      re-segment a hypothesis (reseg) or align sentences of a translation (sentences)\n"
     "  version    print the version\n\n"
     "Run `mteval <command> --help` for the options of a command.\n";
 
@@ -63,7 +65,16 @@ int Run(const std::vector<std::string>& args) {
     std::fwrite(text.data(), 1, text.size(), stdout);
     return 0;
   }
-  throw mteval::Error(mteval::ErrorKind::kUsage, "unknown command '" + cmd + "' (commands: score, tokenize, version)");
+  if (cmd == "align") {
+    if (wants_help) {
+      std::fputs(mteval::AlignHelp().c_str(), stdout);
+      return 0;
+    }
+    std::string text = mteval::RunAlign(mteval::ParseAlignArgs(rest));
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return 0;
+  }
+  throw mteval::Error(mteval::ErrorKind::kUsage, "unknown command '" + cmd + "' (commands: score, tokenize, align, version)");
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "cli/arg_parser.h"
 #include "common/error.h"
 #include "corpus/format_detect.h"
+#include "corpus/reseg_corpus.h"
 #include "metric/stats_io.h"
 #include "report/atomic_file.h"
 #include "report/score_format.h"
@@ -75,6 +76,7 @@ ArgParser MakeScoreParser() {
       {"subset", {"--subset"}, ArgKind::kValue, {}, "score documents whose id or domain matches REGEX"},
       {"per_doc", {"--per-doc"}, ArgKind::kFlag, {}, "also print one score per document"},
       {"stream", {"--stream"}, ArgKind::kFlag, {}, "with -sl: score a TSV file in chunks, printing as it goes"},
+      {"reseg", {"--reseg"}, ArgKind::kFlag, {}, "read system outputs as free text and re-segment them to the reference"},
       {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
   };
   for (ArgSpec& spec : SignificanceArgSpecs()) specs.push_back(std::move(spec));
@@ -259,6 +261,7 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   in.subset = a.Value("subset").value_or("");
   o.per_doc = a.Flag("per_doc");
   o.stream = a.Flag("stream");
+  o.reseg = a.Flag("reseg");
   o.Validate();
   return o;
 }
@@ -313,7 +316,8 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in, const std::functio
 
   if (options.stream) return RunStreamedSentenceScores(options, write);
   CommandOutput out;
-  if (options.sentence_level && options.stats_out.empty() && write && IsPlainTextInput(options, &out.warnings)) {
+  if (options.sentence_level && options.stats_out.empty() && write && !options.reseg &&
+      IsPlainTextInput(options, &out.warnings)) {
     // Streaming: memory bounded by the longest line, not the file. sacreBLEU
     // prints one line per segment and no corpus line, and never its
     // tokenized-period warning here (it counts per sentence_score call).
@@ -332,7 +336,13 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in, const std::functio
     });
     return out;
   }
-  LoadedCorpus loaded = LoadCorpus(options.corpus, options.input);
+  LoadedCorpus loaded;
+  if (options.reseg) {
+    // Re-segmented outputs are plain text cut to the reference's lines.
+    loaded.corpus = LoadResegmentedCorpus(options.corpus);
+  } else {
+    loaded = LoadCorpus(options.corpus, options.input);
+  }
   out.warnings = loaded.warnings;
   const TextCorpus& corpus = loaded.corpus;
   const int num_refs = static_cast<int>(corpus.refs.size());

@@ -32,6 +32,7 @@ struct ScoreCommandOptions {
   CorpusLoadOptions input;                // input formats, columns, alignment, --origlang/--subset
   bool per_doc = false;                   // --per-doc: also print one score per document
   bool stream = false;                    // --stream: -sl over a TSV file in bounded memory
+  bool reseg = false;                     // --reseg: read outputs as free text, re-segment to the reference
 
   // Checks every option in one place; throws Error(kUsage).
   void Validate() const;

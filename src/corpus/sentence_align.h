@@ -1,0 +1,84 @@
+#pragma once
+// Sentence alignment of a text and its translation when they are not
+// line-aligned (a press release and its translation): Gale–Church
+// length-based dynamic programming (Gale & Church 1993) over beads 1-1, 1-2,
+// 2-1, 1-0, 0-1 and 2-2, strengthened by lexical anchors that both sides
+// share: numbers, Latin-script tokens (all of them inside CJK text;
+// capitalised or long ones in alphabetic text), question/exclamation marks,
+// quotes, brackets and colons, and glossary terms when a glossary is given.
+//
+// Lengths are counted in code points without whitespace. The expected length
+// ratio is estimated from the two texts, then re-estimated with the variance
+// from a first pass. The DP runs over a band around the diagonal (full when
+// the product of the sentence counts is small), so it is linear in the text
+// length for long inputs; an omission much longer than the band is not
+// aligned correctly.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mteval {
+
+// A glossary entry: a source term and its accepted target translations.
+struct GlossaryEntry {
+  std::string source;
+  std::vector<std::string> targets;
+};
+
+struct SentenceAlignOptions {
+  // Weight, in the cost unit of the length model (-log probability), of the
+  // anchor evidence of one bead (shared numbers, Latin tokens, glossary terms).
+  double anchor_weight = 2.0;
+  // Weight of the punctuation-count difference per mark (? ! quotes,
+  // brackets, colons, sentence-final periods).
+  double punct_weight = 3.0;
+  // Variance per character of the length model for the first pass (Gale &
+  // Church: 6.8); a second pass re-estimates it and the length ratio from
+  // the first pass's 1-1 beads.
+  double variance = 6.8;
+  // Half-width of the DP band in sentences around the diagonal; 0 =
+  // automatic (full DP up to 250,000 cells, else the largest of 100, 5% of
+  // the longer side, and the length difference + 20).
+  int band = 0;
+  std::vector<GlossaryEntry> glossary;
+
+  // Throws Error(kUsage) for negative weights, a non-positive variance or a
+  // negative band.
+  void Validate() const;
+};
+
+// One bead: source sentences [src_begin, src_end) aligned with target
+// sentences [tgt_begin, tgt_end); one side is empty for 1-0 and 0-1 beads.
+struct Bead {
+  size_t src_begin = 0, src_end = 0;
+  size_t tgt_begin = 0, tgt_end = 0;
+  double cost = 0.0;  // cost of this bead in the chosen alignment
+  bool operator==(const Bead& o) const {
+    return src_begin == o.src_begin && src_end == o.src_end && tgt_begin == o.tgt_begin && tgt_end == o.tgt_end;
+  }
+};
+
+// Aligns two sentence lists; the beads cover both lists in order. Both lists
+// empty gives no beads.
+std::vector<Bead> AlignSentences(const std::vector<std::string>& src, const std::vector<std::string>& tgt,
+                                 const SentenceAlignOptions& options = {});
+
+// Splits paragraphs into sentences with ICU's sentence break iterator for
+// `locale` ("" = root), trimming whitespace and dropping empty pieces.
+std::vector<std::string> SplitSentences(const std::vector<std::string>& paragraphs, const std::string& locale = "");
+
+// Parses a glossary TSV: "source term<TAB>target|variant|...", one entry a
+// line; empty lines and lines starting with '#' are skipped. `name` is used
+// in errors (Error(kInput) with the line number for a line without a tab or
+// with an empty side).
+std::vector<GlossaryEntry> ParseGlossary(std::string_view content, const std::string& name);
+
+// Formats beads as TSV (source TAB target, sentences of one side joined by a
+// space, or nothing between CJK characters) or JSONL (objects with "src",
+// "tgt", "src_ids", "tgt_ids" (1-based line numbers) and "type" such as "2-1").
+std::string FormatBeads(const std::vector<Bead>& beads, const std::vector<std::string>& src,
+                        const std::vector<std::string>& tgt, const std::string& format);
+
+}  // namespace mteval
