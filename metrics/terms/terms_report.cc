@@ -36,6 +36,52 @@ std::string Fixed(double v, int decimals) {
   return buf;
 }
 
+using Json = nlohmann::ordered_json;
+
+Json Location(const TermLocation& l) {
+  return Json{{"doc", l.doc_id}, {"seg", l.seg_id}, {"begin", l.begin}, {"end", l.end}};
+}
+
+Json ConsistencyJson(const ConsistencyResult& c, bool with_list) {
+  Json o;
+  o["groups"] = c.groups;
+  o["occurrences"] = c.occurrences;
+  o["micro"] = c.micro;
+  o["macro"] = c.macro;
+  o["inconsistent_terms"] = c.inconsistent.size();
+  if (!with_list) return o;
+  Json list = Json::array();
+  for (const ConsistencyGroup& g : c.inconsistent) {
+    Json variants = Json::array();
+    for (const VariantUse& v : g.variants)
+      variants.push_back(Json{{"form", v.form.empty() ? Json(nullptr) : Json(v.form)}, {"count", v.count}, {"segs", v.seg_ids}});
+    list.push_back(Json{{"term", g.term}, {"doc", g.doc_id}, {"occurrences", g.occurrences}, {"share", g.share},
+                        {"variants", variants}});
+  }
+  o["inconsistent"] = list;
+  return o;
+}
+
+std::string ConsistencyText(const ConsistencyResult& c, const std::string& title) {
+  std::string t = title + ": micro " + Fixed(c.micro, 4) + ", macro " + Fixed(c.macro, 4) + " (" +
+                  std::to_string(c.groups) + " repeated terms, " + std::to_string(c.inconsistent.size()) +
+                  " inconsistent)\n";
+  for (const ConsistencyGroup& g : c.inconsistent) {
+    t += "  " + g.term + (g.doc_id.empty() ? "" : " [doc " + g.doc_id + "]") + ": ";
+    for (size_t i = 0; i < g.variants.size(); ++i) {
+      const VariantUse& v = g.variants[i];
+      std::string segs;
+      for (const auto& s : v.seg_ids) segs += (segs.empty() ? "" : ",") + s;
+      t += (i ? "; " : "") + (v.form.empty() ? std::string("(none)") : "\"" + v.form + "\"") + " x" +
+           std::to_string(v.count) + " (seg " + segs + ")";
+    }
+    t += "\n";
+  }
+  return t;
+}
+
+std::string SegName(const std::string& doc, const std::string& seg) { return doc.empty() ? seg : doc + ":" + seg; }
+
 }  // namespace
 
 SegmentedText LoadTermsInput(const std::string& path) {
@@ -70,7 +116,7 @@ TermsReport ComputeTermsReport(const TermsInputs& inputs, const TermsOptions& op
   report.tgt_lang = !inputs.tgt_lang.empty() ? inputs.tgt_lang : !hyp.lang.empty() ? hyp.lang : ref ? ref->lang : "";
   report.segments = hyp.segments.size();
 
-  nlohmann::ordered_json j;
+  Json j;
   j["inputs"] = {{"src", inputs.src_path}, {"ref", inputs.ref_path}, {"hyp", inputs.hyp_path},
                  {"glossary", inputs.glossary_path}, {"src_lang", report.src_lang}, {"tgt_lang", report.tgt_lang},
                  {"segments", report.segments}};
@@ -87,7 +133,7 @@ TermsReport ComputeTermsReport(const TermsInputs& inputs, const TermsOptions& op
     }
     report.wmt21 = ScoreWmt21Terms(src, *ref, hyp, w);
     const Wmt21TermResult& r = *report.wmt21;
-    nlohmann::ordered_json o;
+    Json o;
     o["term_occurrences"] = r.term_occurrences;
     o["exact_match_correct"] = r.exact_correct;
     o["exact_match_wrong"] = r.exact_wrong;
@@ -111,6 +157,108 @@ TermsReport ComputeTermsReport(const TermsInputs& inputs, const TermsOptions& op
     for (size_t i = 0; i < r.windows.size(); ++i)
       text += "  window overlap w" + std::to_string(r.windows[i]) + " " + Fixed(r.window_overlap[i], 4) + "\n";
     text += "  1-TERm           " + Fixed(r.one_minus_term, 4) + "\n";
+  }
+  // Glossary compliance and glossary-based consistency.
+  std::vector<TermRendering> renderings;
+  if (!inputs.glossary_path.empty()) {
+    report.glossary = ReadGlossary(inputs.glossary_path, report.src_lang, report.tgt_lang);
+    const Glossary& g = *report.glossary;
+    GlossaryCheckOptions go;
+    go.stem = options.stem;
+    go.src_lang = report.src_lang;
+    go.tgt_lang = report.tgt_lang;
+    report.compliance = CheckGlossary(g, src, hyp, go);
+    const GlossaryCheckResult& c = *report.compliance;
+    Json o;
+    o["path"] = inputs.glossary_path;
+    o["entries"] = g.entries.size();
+    o["src_lang"] = g.src_lang;
+    o["tgt_lang"] = g.tgt_lang;
+    o["term_occurrences"] = c.occurrences;
+    o["correct"] = c.correct;
+    o["term_accuracy"] = c.accuracy;
+    Json missing = Json::array();
+    for (const GlossaryOccurrence& it : c.items) {
+      const GlossaryEntry& e = g.entries[it.entry];
+      renderings.push_back(TermRendering{e.source, src.segments[it.source.segment].doc_id, it.source.seg_id, it.variant});
+      if (it.correct) continue;
+      Json m{{"source", e.source}, {"allowed", e.allowed}, {"source_location", Location(it.source)}};
+      m["forbidden_used"] = it.forbidden ? Json(it.variant) : Json(nullptr);
+      m["target_location"] = it.forbidden ? Location(it.target) : Json(nullptr);
+      missing.push_back(m);
+    }
+    o["missing_approved"] = missing;
+    Json hits = Json::array();
+    for (const ForbiddenHit& h : c.forbidden_hits)
+      hits.push_back(Json{{"source", g.entries[h.entry].source}, {"form", h.form}, {"location", Location(h.target)},
+                          {"source_present", h.source_present}});
+    o["forbidden_hits"] = hits;
+    Json unused = Json::array();
+    for (size_t e : c.unused_entries) unused.push_back(g.entries[e].source);
+    o["unused_entries"] = unused;
+    j["glossary"] = o;
+    text += "Glossary " + inputs.glossary_path + " (" + std::to_string(g.entries.size()) + " entries)\n";
+    text += "  term accuracy    " + Fixed(c.accuracy, 4) + "  (" + std::to_string(c.correct) + " of " +
+            std::to_string(c.occurrences) + " source term occurrences)\n";
+    text += "  missing approved terms: " + std::to_string(c.occurrences - c.correct) + "\n";
+    for (const GlossaryOccurrence& it : c.items) {
+      if (it.correct) continue;
+      const GlossaryEntry& e = g.entries[it.entry];
+      text += "    seg " + SegName(it.source.doc_id, it.source.seg_id) + ": " + e.source + " -> expected \"" +
+              e.allowed[0] + "\"" + (it.forbidden ? ", found forbidden \"" + it.variant + "\"" : "") + "\n";
+    }
+    text += "  forbidden-term hits: " + std::to_string(c.forbidden_hits.size()) + "\n";
+    for (const ForbiddenHit& h : c.forbidden_hits)
+      text += "    seg " + SegName(h.target.doc_id, h.target.seg_id) + " bytes " + std::to_string(h.target.begin) + "-" +
+              std::to_string(h.target.end) + ": \"" + h.form + "\" (for " + g.entries[h.entry].source + ")\n";
+    report.consistency_basis = "glossary";
+  } else if (report.wmt21) {
+    std::vector<TermRendering> ref_renderings;
+    for (const Wmt21TermOccurrence& o : report.wmt21->occurrences) {
+      renderings.push_back(TermRendering{o.term, o.doc_id, o.seg_id, o.matched});
+      ref_renderings.push_back(TermRendering{o.term, o.doc_id, o.seg_id, o.reference});
+    }
+    report.reference_consistency = ComputeConsistency(ref_renderings);
+    report.consistency_basis = "annotations";
+  }
+  if (!report.consistency_basis.empty()) {
+    report.consistency = ComputeConsistency(renderings);
+    Json o = ConsistencyJson(*report.consistency, true);
+    o["basis"] = report.consistency_basis;
+    if (report.reference_consistency) o["reference"] = ConsistencyJson(*report.reference_consistency, false);
+    j["consistency"] = o;
+    text += ConsistencyText(*report.consistency, "Consistency (" + report.consistency_basis + ")");
+    if (report.reference_consistency)
+      text += "  reference: micro " + Fixed(report.reference_consistency->micro, 4) + ", macro " +
+              Fixed(report.reference_consistency->macro, 4) + "\n";
+  }
+
+  if (options.qa) {
+    report.qa = RunQaChecks(src, hyp);
+    const QaResult& q = *report.qa;
+    auto groups = [](const std::vector<QaSegmentGroup>& gs, const char* key) {
+      Json a = Json::array();
+      for (const QaSegmentGroup& g : gs) a.push_back(Json{{key, g.text}, {"segs", g.seg_ids}, {"variants", g.variants}});
+      return a;
+    };
+    Json o;
+    o["same_source_different_translation"] = groups(q.same_source_different_translation, "source");
+    o["same_translation_different_source"] = groups(q.same_translation_different_source, "translation");
+    Json nums = Json::array();
+    for (const QaNumberIssue& n : q.numbers)
+      nums.push_back(Json{{"doc", n.doc_id}, {"seg", n.seg_id}, {"missing", n.missing}, {"unexpected", n.unexpected}});
+    o["numbers"] = nums;
+    j["qa"] = o;
+    text += "QA: " + std::to_string(q.same_source_different_translation.size()) +
+            " sources translated differently, " + std::to_string(q.same_translation_different_source.size()) +
+            " translations shared by different sources, " + std::to_string(q.numbers.size()) +
+            " segments with missing or changed numbers\n";
+    for (const QaNumberIssue& n : q.numbers) {
+      std::string miss, extra;
+      for (const auto& m : n.missing) miss += (miss.empty() ? "" : ", ") + m;
+      for (const auto& m : n.unexpected) extra += (extra.empty() ? "" : ", ") + m;
+      text += "  seg " + SegName(n.doc_id, n.seg_id) + ": missing " + miss + (extra.empty() ? "" : "; found " + extra) + "\n";
+    }
   }
   report.json = j.dump(2) + "\n";
   report.text = text;

@@ -20,6 +20,10 @@
 #include <vector>
 
 #include "corpus/segmented_text.h"
+#include "metrics/terms/consistency.h"
+#include "metrics/terms/glossary.h"
+#include "metrics/terms/glossary_check.h"
+#include "metrics/terms/qa_checks.h"
 #include "metrics/terms/wmt21_terms.h"
 
 namespace mteval {
@@ -49,6 +53,12 @@ struct TermsReport {
   std::string src_lang, tgt_lang;
   size_t segments = 0;
   std::optional<Wmt21TermResult> wmt21;
+  std::optional<Glossary> glossary;
+  std::optional<GlossaryCheckResult> compliance;   // with a glossary
+  std::string consistency_basis;                   // "glossary", "annotations" or "" (not computed)
+  std::optional<ConsistencyResult> consistency;    // of the hypothesis
+  std::optional<ConsistencyResult> reference_consistency;  // of the reference's annotated terms
+  std::optional<QaResult> qa;
   std::string json;  // the formatted JSON report
   std::string text;  // the formatted text report
 };

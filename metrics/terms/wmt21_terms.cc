@@ -123,6 +123,7 @@ struct RefTerm {
   std::string source;     // source term text
   std::string text;       // reference term text, stripped
   std::string id;
+  std::string src_attr;
   std::vector<std::string> allowed;
   bool tgt_original = false;
   std::vector<int> positions;  // script positions in the reference tokens
@@ -254,6 +255,7 @@ Wmt21TermResult ScoreWmt21Terms(const SegmentedText& src, const SegmentedText& r
         return it == sp.attrs.end() ? std::string() : it->second;
       };
       t.id = attr("id");
+      t.src_attr = attr("src");
       std::string tgt = attr("tgt");
       t.allowed = SplitBar(tgt);
       if (tgt.find(t.text) == std::string::npos) t.allowed.push_back(t.text);
@@ -296,6 +298,7 @@ Wmt21TermResult ScoreWmt21Terms(const SegmentedText& src, const SegmentedText& r
       occ.seg_id = hs.seg_id;
       occ.term_id = t.id;
       occ.source = t.source;
+      occ.term = t.src_attr.empty() ? t.source : t.src_attr;
       occ.reference = t.text;
       occ.allowed = t.allowed;
       for (const std::string& form : t.allowed) {

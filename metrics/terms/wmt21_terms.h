@@ -56,6 +56,7 @@ struct Wmt21TermOccurrence {
   std::string doc_id, seg_id;
   std::string term_id;            // the <term id> attribute
   std::string source;             // the source term text
+  std::string term;               // the term's src attribute (its dictionary form)
   std::string reference;          // the reference's term text
   std::vector<std::string> allowed;  // allowed target forms, in order
   bool correct = false;           // exact match
