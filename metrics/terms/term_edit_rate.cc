@@ -19,9 +19,9 @@ class TermTer {
     };
     for (auto w : ref) ref_.push_back(intern(w));
     for (auto w : hyp) orig_.push_back(intern(w));
-    is_term_.assign(m_ + 1, false);
+    cost_.assign(m_ + 1, 1);
     for (int p : term_positions)
-      if (p >= 0 && static_cast<size_t>(p) < m_) is_term_[static_cast<size_t>(p)] = true;
+      if (p >= 0 && static_cast<size_t>(p) < m_) cost_[static_cast<size_t>(p)] = term_cost_;
     // Rows of the original hypothesis's prefixes, with term costs.
     orig_rows_.assign((orig_.size() + 1) * (m_ + 1), 0);
     for (size_t j = 0; j <= m_; ++j) orig_rows_[j] = static_cast<int>(j);
@@ -31,7 +31,8 @@ class TermTer {
   double Run() {
     if (m_ == 0) return orig_.empty() ? 0.0 : 1.0;
     std::vector<int> cur = orig_;
-    int cur_cost = Cost(cur);
+    SetCurrent(cur);
+    int cur_cost = cur_rows_[cur.size() * (m_ + 1) + m_];
     int shifts = 0;
     std::vector<int> shifted, best;
     for (;;) {
@@ -50,7 +51,7 @@ class TermTer {
           size_t at = std::min(i2, shifted.size());
           shifted.insert(shifted.begin() + static_cast<long>(at), cur.begin() + static_cast<long>(i1),
                          cur.begin() + static_cast<long>(i1 + len));
-          int delta = cur_cost - Cost(shifted);
+          int delta = cur_cost - Cost(shifted, std::max(i1, i2) + len);
           if (!have || delta > best_delta || (delta == best_delta && WordsGreater(shifted, best))) {
             have = true;
             best_delta = delta;
@@ -62,6 +63,7 @@ class TermTer {
       ++shifts;
       cur.swap(best);
       cur_cost -= best_delta;
+      SetCurrent(cur);
     }
     return static_cast<double>(shifts + cur_cost) / static_cast<double>(m_);
   }
@@ -69,30 +71,78 @@ class TermTer {
  private:
   void Step(const int* prev, int word, bool terms, int* out) const {
     out[0] = prev[0] + 1;
+    const int* ref = ref_.data();
+    if (!terms) {
+      for (size_t j = 1; j <= m_; ++j) {
+        int sub = prev[j - 1] + (word == ref[j - 1] ? 0 : 1);
+        int best = std::min(prev[j], out[j - 1]) + 1;
+        out[j] = std::min(best, sub);
+      }
+      return;
+    }
+    const int* c = cost_.data();  // c[j]: cost of an edit charged at reference index j
     for (size_t j = 1; j <= m_; ++j) {
-      int c_prev = terms && is_term_[j - 1] ? term_cost_ : 1;
-      int c_here = terms && is_term_[j] ? term_cost_ : 1;
-      int sub = prev[j - 1] + (word == ref_[j - 1] ? 0 : c_prev);
-      int ins = out[j - 1] + c_prev;
-      int del = prev[j] + c_here;
+      int sub = prev[j - 1] + (word == ref[j - 1] ? 0 : c[j - 1]);
+      int ins = out[j - 1] + c[j - 1];
+      int del = prev[j] + c[j];
       out[j] = std::min(del, std::min(ins, sub));
     }
   }
 
-  // Edit cost of `words`: term-cost rows along the common prefix with the
-  // original hypothesis, unit-cost rows after it.
-  int Cost(const std::vector<int>& words) {
-    size_t lcp = 0;
-    while (lcp < words.size() && lcp < orig_.size() && words[lcp] == orig_[lcp]) ++lcp;
-    const int* row = &orig_rows_[lcp * (m_ + 1)];
-    if (lcp == words.size()) return row[m_];
-    a_.assign(row, row + m_ + 1);
-    b_.resize(m_ + 1);
-    for (size_t i = lcp; i < words.size(); ++i) {
+  static size_t Lcp(const std::vector<int>& a, const std::vector<int>& b) {
+    size_t n = std::min(a.size(), b.size()), i = 0;
+    while (i < n && a[i] == b[i]) ++i;
+    return i;
+  }
+
+  // The rows of a word sequence depend only on its prefix: rows of prefixes
+  // of the original hypothesis use term costs, any other row continues its
+  // parent's with unit costs. `SetCurrent` keeps the rows of the current
+  // sequence so that candidates reuse them up to their common prefix.
+  void SetCurrent(const std::vector<int>& cur) {
+    cur_ = cur;
+    size_t n = cur.size(), w = m_ + 1;
+    size_t lo = Lcp(cur, orig_);
+    cur_rows_.resize((n + 1) * w);
+    std::copy(orig_rows_.begin(), orig_rows_.begin() + static_cast<long>((lo + 1) * w), cur_rows_.begin());
+    for (size_t i = lo; i < n; ++i) Step(&cur_rows_[i * w], cur[i], false, &cur_rows_[(i + 1) * w]);
+    // back_[k * w + j]: unit-cost distance from cell (k, j) to (n, m), i.e.
+    // between cur[k:] and ref[j:].
+    back_.resize((n + 1) * w);
+    for (size_t j = 0; j <= m_; ++j) back_[n * w + j] = static_cast<int>(m_ - j);
+    for (size_t k = n; k-- > 0;) {
+      int* row = &back_[k * w];
+      const int* below = &back_[(k + 1) * w];
+      row[m_] = below[m_] + 1;
+      for (size_t j = m_; j-- > 0;) {
+        int diag = below[j + 1] + (cur[k] == ref_[j] ? 0 : 1);
+        row[j] = std::min(diag, std::min(below[j], row[j + 1]) + 1);
+      }
+    }
+  }
+
+  // Cost of `words`, which equals the current sequence from position `same_from`
+  // on. Rows after max(LCP with the original, LCP with the current sequence)
+  // are unit-cost, so the distance is completed with the current sequence's
+  // backward rows: min over j of forward(k, j) + backward(k, j).
+  int Cost(const std::vector<int>& words, size_t same_from) {
+    size_t w = m_ + 1;
+    size_t lo = Lcp(words, orig_);
+    size_t lc = Lcp(words, cur_);
+    const int* row = lo >= lc ? &orig_rows_[lo * w] : &cur_rows_[lc * w];
+    size_t start = std::max(lo, lc);
+    if (start == words.size()) return row[m_];
+    size_t k = std::max(start, std::min(same_from, words.size()));
+    a_.assign(row, row + w);
+    b_.resize(w);
+    for (size_t i = start; i < k; ++i) {
       Step(a_.data(), words[i], false, b_.data());
       a_.swap(b_);
     }
-    return a_[m_];
+    const int* back = &back_[k * w];
+    int best = a_[0] + back[0];
+    for (size_t j = 1; j <= m_; ++j) best = std::min(best, a_[j] + back[j]);
+    return best;
   }
 
   // Python's list comparison of the word strings.
@@ -109,7 +159,8 @@ class TermTer {
   int term_cost_;
   std::vector<std::string_view> words_;
   std::vector<int> ref_, orig_;
-  std::vector<bool> is_term_;
+  std::vector<int> cost_;
+  std::vector<int> cur_, cur_rows_, back_;
   std::vector<int> orig_rows_;
   std::vector<int> a_, b_;
 };
