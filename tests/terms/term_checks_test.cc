@@ -190,3 +190,26 @@ TEST_CASE("mteval terms: usage and input errors", "[terms][cli]") {
 }
 
 }  // namespace mteval
+
+namespace mteval {
+
+TEST_CASE("mteval score -m terms: reference-anchored term accuracy with statistics", "[terms][cli]") {
+  std::string tmp = testing::MakeTempDir();
+  testing::WriteFile(tmp + "/g.tsv", "知识产权\tintellectual property|IP\tIPR\n研讨会\tworkshop\tseminar\n");
+  testing::WriteFile(tmp + "/ref.en", "IP and intellectual property at the workshop\nnothing\n");
+  testing::WriteFile(tmp + "/hyp.en", "IPR and IP at the seminar\nnothing here\n");
+  testing::RunResult run = testing::RunMteval("score " + tmp + "/ref.en -i " + tmp + "/hyp.en -m terms --terms-glossary " +
+                                              tmp + "/g.tsv -f json");
+  REQUIRE(run.exit_code == 0);
+  nlohmann::json j = nlohmann::json::parse(run.out);
+  CHECK(j["name"] == "TermAcc");
+  CHECK(j["occurrences"] == 3);   // IP, intellectual property, workshop
+  CHECK(j["correct"] == 1);       // one IP in the hypothesis serves one occurrence
+  CHECK(j["forbidden_hits"] == 2);
+  CHECK(j["score"].get<double>() == Approx(33.3).margin(0.05));
+  testing::RunResult missing = testing::RunMteval("score " + tmp + "/ref.en -i " + tmp + "/hyp.en -m terms");
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.err, Catch::Contains("--terms-glossary"));
+}
+
+}  // namespace mteval
