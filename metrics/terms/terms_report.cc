@@ -1,6 +1,7 @@
 #include "metrics/terms/terms_report.h"
 
 #include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
@@ -80,6 +81,21 @@ std::string ConsistencyText(const ConsistencyResult& c, const std::string& title
   return t;
 }
 
+SegmentedText InSourceOrder(const SegmentedText& src, const SegmentedText& hyp) {
+  std::map<std::pair<std::string, std::string>, size_t> where;
+  for (size_t i = 0; i < hyp.segments.size(); ++i) where.emplace(std::make_pair(hyp.segments[i].doc_id, hyp.segments[i].seg_id), i);
+  SegmentedText out = hyp;
+  out.segments.clear();
+  for (const Segment& s : src.segments) {
+    auto it = where.find({s.doc_id, s.seg_id});
+    if (it == where.end())
+      throw Error(ErrorKind::kMismatch, hyp.path + " has no document '" + s.doc_id + "' segment '" + s.seg_id +
+                                            "' of " + src.path);
+    out.segments.push_back(hyp.segments[it->second]);
+  }
+  return out;
+}
+
 std::string SegName(const std::string& doc, const std::string& seg) { return doc.empty() ? seg : doc + ":" + seg; }
 
 }  // namespace
@@ -129,7 +145,7 @@ TermsReport ComputeTermsReport(const TermsInputs& inputs, const TermsOptions& op
     if (options.stem) {
       if (report.tgt_lang.empty())
         throw Error(ErrorKind::kUsage, "--stem needs the target language (--tgt-lang CODE)");
-      w.stem_language = report.tgt_lang;
+      w.stem_language = report.tgt_lang.substr(0, report.tgt_lang.find_first_of("-_"));
     }
     report.wmt21 = ScoreWmt21Terms(src, *ref, hyp, w);
     const Wmt21TermResult& r = *report.wmt21;
@@ -158,6 +174,10 @@ TermsReport ComputeTermsReport(const TermsInputs& inputs, const TermsOptions& op
       text += "  window overlap w" + std::to_string(r.windows[i]) + " " + Fixed(r.window_overlap[i], 4) + "\n";
     text += "  1-TERm           " + Fixed(r.one_minus_term, 4) + "\n";
   }
+  // The glossary and QA checks pair source and hypothesis by position; SGML
+  // hypotheses are put in source order by (document, segment id) first.
+  if (src.format == "sgml" && hyp.format == "sgml") hyp = InSourceOrder(src, hyp);
+
   // Glossary compliance and glossary-based consistency.
   std::vector<TermRendering> renderings;
   if (!inputs.glossary_path.empty()) {

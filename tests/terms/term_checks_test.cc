@@ -10,6 +10,7 @@
 #include "metrics/terms/qa_checks.h"
 #include "metrics/terms/stemmer.h"
 #include "metrics/terms/term_matcher.h"
+#include "metrics/terms/terms_report.h"
 #include "support/test_paths.h"
 
 namespace mteval {
@@ -210,6 +211,33 @@ TEST_CASE("mteval score -m terms: reference-anchored term accuracy with statisti
   testing::RunResult missing = testing::RunMteval("score " + tmp + "/ref.en -i " + tmp + "/hyp.en -m terms");
   CHECK(missing.exit_code == 2);
   CHECK_THAT(missing.err, Catch::Contains("--terms-glossary"));
+}
+
+}  // namespace mteval
+
+namespace mteval {
+
+TEST_CASE("terms report: SGML hypotheses are paired with the source by document and segment id", "[terms][report]") {
+  std::string tmp = testing::MakeTempDir();
+  testing::WriteFile(tmp + "/g.tsv", "# languages: en fr\ncough\ttoux\n");
+  testing::WriteFile(tmp + "/s.sgm", "<srcset srclang=\"en\"><doc docid=\"d\"><seg id=\"1\">a cough</seg>"
+                                     "<seg id=\"2\">no</seg></doc></srcset>\n");
+  testing::WriteFile(tmp + "/h.sgm", "<tstset trglang=\"fr\"><doc docid=\"d\" sysid=\"S\"><seg id=\"2\">non</seg>"
+                                     "<seg id=\"1\">une toux</seg></doc></tstset>\n");
+  TermsInputs in;
+  in.src_path = tmp + "/s.sgm";
+  in.hyp_path = tmp + "/h.sgm";
+  in.glossary_path = tmp + "/g.tsv";
+  TermsReport r = ComputeTermsReport(in, TermsOptions());
+  REQUIRE(r.compliance);
+  CHECK(r.compliance->occurrences == 1);
+  CHECK(r.compliance->correct == 1);
+  CHECK(r.tgt_lang == "fr");
+  nlohmann::json j = nlohmann::json::parse(r.json);
+  CHECK(j["glossary"]["term_accuracy"] == 1.0);
+  testing::WriteFile(tmp + "/h2.sgm", "<tstset><doc docid=\"d\"><seg id=\"1\">x</seg><seg id=\"3\">y</seg></doc></tstset>\n");
+  in.hyp_path = tmp + "/h2.sgm";
+  CHECK_THROWS_WITH(ComputeTermsReport(in, TermsOptions()), Catch::Contains("segment '2'"));
 }
 
 }  // namespace mteval
