@@ -14,6 +14,7 @@ const Entry kMetrics[] = {
     {"bleu", [](const MetricOptions& o) { return MakeBleu(o.bleu); }},
     {"chrf", [](const MetricOptions& o) { return MakeChrf(o.chrf); }},
     {"ter", [](const MetricOptions& o) { return MakeTer(o.ter); }},
+    {"terms", [](const MetricOptions& o) { return MakeTermsMetric(o.terms); }},
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "metrics/bleu/bleu.h"
 #include "metrics/chrf/chrf.h"
 #include "metrics/ter/ter.h"
+#include "metrics/terms/terms_metric.h"
 
 namespace mteval {
 
@@ -18,6 +19,7 @@ struct MetricOptions {
   BleuOptions bleu;
   ChrfOptions chrf;
   TerOptions ter;
+  TermsMetricOptions terms;  // -m terms (--terms-glossary, --terms-stem)
 };
 
 // Metric ids accepted by MakeMetric, e.g. {"bleu", "chrf"}.

@@ -12,3 +12,8 @@ echo "Scoring three MT systems on a translated press release ($c):"
 echo
 "$bin" score "$c/workshop.ref.en" -i "$c/mt-glossary.en" "$c/mt-generic.en" "$c/mt-literal.en" \
   -m bleu chrf -f text
+echo
+echo "Terminology of the generic MT system against the sample glossary ($c/glossary.tsv):"
+echo
+"$bin" terms --src "$c/workshop.zh" --ref "$c/workshop.ref.en" --hyp "$c/mt-generic.en" \
+  --glossary "$c/glossary.tsv" -f text

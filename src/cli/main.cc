@@ -9,6 +9,7 @@
 
 #include "cli/align_command.h"
 #include "cli/score_command.h"
+#include "cli/terms_command.h"
 #include "cli/tokenize_command.h"
 #include "common/error.h"
 #include "common/version.h"
@@ -20,6 +21,7 @@ const char* kUsage =
     "commands:\n"
     "  score      score system outputs against references (sacreBLEU-compatible)\n"
     "  tokenize   print the tokens a BLEU tokenizer produces for standard input\n"
+    "  terms      terminology metrics: term accuracy, consistency, forbidden terms, QA checks\n"
     "  align      re-segment a hypothesis (reseg) or align sentences of a translation (sentences)\n"
     "  version    print the version\n\n"
     "Run `mteval <command> --help` for the options of a command.\n";
@@ -74,7 +76,16 @@ int Run(const std::vector<std::string>& args) {
     std::fwrite(text.data(), 1, text.size(), stdout);
     return 0;
   }
-  throw mteval::Error(mteval::ErrorKind::kUsage, "unknown command '" + cmd + "' (commands: score, tokenize, align, version)");
+  if (cmd == "terms") {
+    if (wants_help) {
+      std::fputs(mteval::TermsHelp().c_str(), stdout);
+      return 0;
+    }
+    std::string text = mteval::RunTerms(mteval::ParseTermsArgs(rest));
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return 0;
+  }
+  throw mteval::Error(mteval::ErrorKind::kUsage, "unknown command '" + cmd + "' (commands: score, terms, tokenize, align, version)");
 }
 
 }  // namespace

@@ -50,6 +50,8 @@ ArgParser MakeScoreParser() {
       {"ter_asian_support", {"--ter-asian-support"}, ArgKind::kFlag, {}, "TER: special treatment of Asian characters"},
       {"ter_no_punct", {"--ter-no-punct"}, ArgKind::kFlag, {}, "TER: remove punctuation"},
       {"ter_normalized", {"--ter-normalized"}, ArgKind::kFlag, {}, "TER: tercom normalisation and tokenization"},
+      {"terms_glossary", {"--terms-glossary"}, ArgKind::kValue, {}, "-m terms: glossary file (.tsv, .csv, .tbx)"},
+      {"terms_stem", {"--terms-stem"}, ArgKind::kFlag, {}, "-m terms: Snowball-stemmed matching"},
       {"format", {"--format", "-f"}, ArgKind::kValue, {"json", "text", "latex"}, "output format (default json)"},
       {"width", {"--width", "-w"}, ArgKind::kValue, {}, "decimals in scores (default 1)"},
       {"score_only", {"--score-only", "-b"}, ArgKind::kFlag, {}, "print only the score"},
@@ -231,6 +233,9 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   ter.asian_support = a.Flag("ter_asian_support");
   ter.no_punct = a.Flag("ter_no_punct");
   ter.normalized = a.Flag("ter_normalized");
+
+  o.metric_options.terms.glossary = a.Value("terms_glossary").value_or("");
+  o.metric_options.terms.stem = a.Flag("terms_stem");
 
   if (a.Value("format")) {
     o.format = *a.Value("format");

@@ -1,0 +1,103 @@
+// Terminology metrics. WMT21 en-fr terminology dev set (971 segments, 901
+// annotated terms; ../shared/terminology/wmt21-en-fr or $MTEVAL_SHARED_DIR):
+// reading the three SGML files, the WMT21 metrics (exact match, window
+// overlap w=2,3, 1-TERm) and the whole `mteval terms` report. The reference
+// script evaluate_term_wmt.py takes about 50.8 s for the same figures. Also
+// glossary compliance + consistency + QA checks on the bundled release
+// (corpora/release, 12 segments) with the sample glossary.
+
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <sys/stat.h>
+
+#include "corpus/sgml_reader.h"
+#include "metrics/terms/glossary.h"
+#include "metrics/terms/glossary_check.h"
+#include "metrics/terms/terms_report.h"
+#include "metrics/terms/wmt21_terms.h"
+
+namespace mteval {
+namespace {
+
+std::string WmtDir() {
+  const char* env = std::getenv("MTEVAL_SHARED_DIR");
+  return (env ? std::string(env) : std::string(MTEVAL_SOURCE_DIR) + "/../shared") + "/terminology/wmt21-en-fr/";
+}
+
+bool HaveWmt() {
+  struct stat st;
+  return stat((WmtDir() + "dev.en-fr.en.sgm").c_str(), &st) == 0;
+}
+
+TermsInputs WmtInputs() {
+  TermsInputs in;
+  in.src_path = WmtDir() + "dev.en-fr.en.sgm";
+  in.ref_path = WmtDir() + "dev.en-fr.fr.sgm";
+  in.hyp_path = WmtDir() + "en-fr.dev.txt.truecased.sgm";
+  return in;
+}
+
+void BM_ReadSgmlTriple(benchmark::State& state) {
+  if (!HaveWmt()) {
+    state.SkipWithError("../shared/terminology/wmt21-en-fr is absent");
+    return;
+  }
+  TermsInputs in = WmtInputs();
+  for (auto _ : state) {
+    size_t n = ReadSgml(in.src_path).segments.size() + ReadSgml(in.ref_path).segments.size() +
+               ReadSgml(in.hyp_path).segments.size();
+    benchmark::DoNotOptimize(n);
+  }
+}
+
+void BM_Wmt21Metrics(benchmark::State& state) {
+  if (!HaveWmt()) {
+    state.SkipWithError("../shared/terminology/wmt21-en-fr is absent");
+    return;
+  }
+  TermsInputs in = WmtInputs();
+  SegmentedText src = ReadSgml(in.src_path), ref = ReadSgml(in.ref_path), hyp = ReadSgml(in.hyp_path);
+  Wmt21TermResult r;
+  for (auto _ : state) {
+    r = ScoreWmt21Terms(src, ref, hyp, Wmt21TermOptions());
+    benchmark::DoNotOptimize(r.one_minus_term);
+  }
+  state.counters["exact_match"] = r.exact_accuracy;
+  state.counters["one_minus_TERm"] = r.one_minus_term;
+}
+
+void BM_TermsReportWmt21(benchmark::State& state) {
+  if (!HaveWmt()) {
+    state.SkipWithError("../shared/terminology/wmt21-en-fr is absent");
+    return;
+  }
+  TermsInputs in = WmtInputs();
+  for (auto _ : state) {
+    TermsReport r = ComputeTermsReport(in, TermsOptions());
+    benchmark::DoNotOptimize(r.json.data());
+  }
+}
+
+void BM_TermsReportGlossary(benchmark::State& state) {
+  const std::string dir = std::string(MTEVAL_SOURCE_DIR) + "/corpora/release/";
+  TermsInputs in;
+  in.src_path = dir + "workshop.zh";
+  in.ref_path = dir + "workshop.ref.en";
+  in.hyp_path = dir + "mt-generic.en";
+  in.glossary_path = dir + (state.range(0) ? "glossary.tbx" : "glossary.tsv");
+  for (auto _ : state) {
+    TermsReport r = ComputeTermsReport(in, TermsOptions());
+    benchmark::DoNotOptimize(r.json.data());
+  }
+}
+
+BENCHMARK(BM_ReadSgmlTriple)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Wmt21Metrics)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TermsReportWmt21)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TermsReportGlossary)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+}  // namespace mteval
+
+BENCHMARK_MAIN();

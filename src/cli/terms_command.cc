@@ -1,0 +1,74 @@
+#include "cli/terms_command.h"
+
+#include "cli/arg_parser.h"
+#include "common/error.h"
+#include "report/atomic_file.h"
+
+namespace mteval {
+namespace {
+
+ArgParser MakeParser() {
+  return ArgParser({
+      {"src", {"--src", "-s"}, ArgKind::kValue, {}, "source file: WMT/NIST SGML or text, one segment per line"},
+      {"ref", {"--ref", "-r"}, ArgKind::kValue, {}, "reference file (optional), same formats"},
+      {"hyp", {"--hyp", "-i"}, ArgKind::kValue, {}, "hypothesis (system output), same formats"},
+      {"glossary", {"--glossary", "-g"}, ArgKind::kValue, {}, "glossary: .tsv, .csv or .tbx"},
+      {"src_lang", {"--src-lang", "-sl"}, ArgKind::kValue, {}, "source language code (default: from SGML/glossary)"},
+      {"tgt_lang", {"--tgt-lang", "-tl"}, ArgKind::kValue, {}, "target language code (default: from SGML/glossary)"},
+      {"stem", {"--stem"}, ArgKind::kFlag, {}, "also match Snowball-stemmed target words (inflections)"},
+      {"no_qa", {"--no-qa"}, ArgKind::kFlag, {}, "skip the QA checks"},
+      {"term_cost", {"--term-edit-cost"}, ArgKind::kValue, {}, "TERm cost of an edit on a term word (default 2)"},
+      {"format", {"--format", "-f"}, ArgKind::kValue, {"json", "text"}, "output format (default json)"},
+      {"output", {"--output", "-o"}, ArgKind::kValue, {}, "write the report to FILE (atomically) instead of stdout"},
+      {"force", {"--force"}, ArgKind::kFlag, {}, "overwrite an existing --output file"},
+  });
+}
+
+}  // namespace
+
+std::string TermsHelp() {
+  return "usage: mteval terms --src SRC --hyp HYP [--ref REF] [--glossary FILE] [options]\n\n" + MakeParser().Help();
+}
+
+void TermsCommandOptions::Validate() const {
+  if (inputs.src_path.empty()) throw Error(ErrorKind::kUsage, "--src FILE is required");
+  if (inputs.hyp_path.empty()) throw Error(ErrorKind::kUsage, "--hyp FILE is required");
+  if (format != "json" && format != "text") throw Error(ErrorKind::kUsage, "-f must be json or text");
+  terms.Validate();
+}
+
+TermsCommandOptions ParseTermsArgs(const std::vector<std::string>& args) {
+  ParsedArgs a = MakeParser().Parse(args);
+  if (!a.positionals().empty())
+    throw Error(ErrorKind::kUsage, "unexpected argument '" + a.positionals()[0] + "' (use --src/--ref/--hyp FILE)");
+  TermsCommandOptions o;
+  o.inputs.src_path = a.Value("src").value_or("");
+  o.inputs.ref_path = a.Value("ref").value_or("");
+  o.inputs.hyp_path = a.Value("hyp").value_or("");
+  o.inputs.glossary_path = a.Value("glossary").value_or("");
+  o.inputs.src_lang = a.Value("src_lang").value_or("");
+  o.inputs.tgt_lang = a.Value("tgt_lang").value_or("");
+  o.terms.stem = a.Flag("stem");
+  o.terms.qa = !a.Flag("no_qa");
+  o.terms.term_edit_cost = a.Int("term_cost", 2);
+  o.format = a.Value("format").value_or("json");
+  o.output = a.Value("output").value_or("");
+  o.force = a.Flag("force");
+  o.Validate();
+  return o;
+}
+
+std::string RunTerms(const TermsCommandOptions& options) {
+  TermsReport report = ComputeTermsReport(options.inputs, options.terms);
+  const std::string& content = options.format == "json" ? report.json : report.text;
+  if (options.output.empty()) return content;
+  AtomicWriteOptions w;
+  w.force = options.force;
+  for (const std::string* p : {&options.inputs.src_path, &options.inputs.ref_path, &options.inputs.hyp_path,
+                               &options.inputs.glossary_path})
+    if (!p->empty()) w.protected_paths.push_back(*p);
+  WriteFileAtomically(options.output, content, w);
+  return "";
+}
+
+}  // namespace mteval
