@@ -27,8 +27,8 @@ TokenizedCorpus TokenizeCorpus(const TextCorpus& corpus, const Tokenizer& tokeni
 // (a_better, system_a = baseline) and the other way round (b_better).
 // Matches are clipped per segment by the largest count in any reference.
 // Score = (matches_a + 1) / (matches_a + matches_b + 2); n-grams with fewer
-// than `min_matches` matches in total are skipped; ties break on the
-// n-gram text so that the output is deterministic.
+// than `min_matches` matches in total are skipped; ties break on more
+// matches in total, then on first appearance in the references.
 std::vector<NgramComparison> CompareNgrams(const TokenizedCorpus& corpus, size_t baseline, int max_order, int top,
                                            int min_matches);
 
