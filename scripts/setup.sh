@@ -10,6 +10,7 @@ PACKAGES=(
   libmecab-dev mecab-ipadic-utf8
   libstemmer-dev libpugixml-dev
   catch2 libbenchmark-dev
+  chromium
 )
 
 missing=()

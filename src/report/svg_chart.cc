@@ -31,6 +31,10 @@ double NiceStep(double range, int ticks) {
   return nice * mag;
 }
 
+// The smallest multiple of `step` >= v, ignoring rounding noise such as
+// 100.00000000000001.
+double CeilTo(double v, double step) { return std::ceil(v / step - 1e-9) * step; }
+
 std::string Open(const std::string& id, const std::string& title, int w, int h) {
   return "<svg class=\"chart\" data-chart=\"" + EscapeAttribute(id) + "\" xmlns=\"http://www.w3.org/2000/svg\" " +
          "viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) + "\" width=\"" + std::to_string(w) +
@@ -94,7 +98,7 @@ std::string SvgBarChart(const std::string& id, const std::string& title, const s
     lo = std::min(lo, b.ci ? std::min(b.value, b.ci->lower) : b.value);
   }
   hi = hi <= lo ? lo + 1 : hi + (hi - lo) * 0.05;
-  hi = std::ceil(hi / NiceStep(hi - lo, 5)) * NiceStep(hi - lo, 5);
+  hi = CeilTo(hi, NiceStep(hi - lo, 5));
   auto Y = [&](double v) { return y_bottom - (v - lo) / (hi - lo) * (y_bottom - y_top); };
   std::string out = Open(id, title, w, h);
   out += YAxis(lo, hi, x0, x1, y_top, y_bottom, y_label);
@@ -133,7 +137,7 @@ std::string SvgGroupedBarChart(const std::string& id, const std::string& title, 
     }
   }
   double step = NiceStep(hi <= 0 ? 1 : hi, 5);
-  hi = std::max(step, std::ceil(hi / step) * step);
+  hi = std::max(step, CeilTo(hi, step));
   auto Y = [&](double v) { return y_bottom - v / hi * (y_bottom - y_top); };
   std::string out = Open(id, title, w, h);
   out += YAxis(0, hi, x0, x1, y_top, y_bottom, y_label);
