@@ -200,10 +200,11 @@ std::string Charts(const ReportData& d) {
   return out + "</section>";
 }
 
-std::string NgramTable(const ReportData& d, const std::vector<NgramEntry>& rows, const std::string& caption) {
+std::string NgramTable(const ReportData& d, const NgramComparison& c, const std::vector<NgramEntry>& rows,
+                       const std::string& caption) {
   std::string out = "<div><p><b>" + H(caption) + "</b></p><table class=\"sortable ngrams\"><thead><tr><th>n-gram</th>"
-                    "<th class=\"num\">" + H(d.systems[0]) + "</th><th class=\"num\">other</th><th class=\"num\">score</th>"
-                    "</tr></thead><tbody>";
+                    "<th class=\"num\">" + H(SystemLabel(d, c.system_a)) + "</th><th class=\"num\">" +
+                    H(SystemLabel(d, c.system_b)) + "</th><th class=\"num\">score</th></tr></thead><tbody>";
   for (const auto& e : rows) {
     out += "<tr><td>" + H(e.ngram) + "</td><td class=\"num\">" + std::to_string(e.count_a) + "</td><td class=\"num\">" +
            std::to_string(e.count_b) + "</td><td class=\"num\" data-v=\"" + Fixed(e.score, 6) + "\">" +
@@ -220,10 +221,10 @@ std::string Ngrams(const ReportData& d) {
                     "and by another system; score = (baseline + 1) / (baseline + other + 2).</p>";
   bool first = true;
   for (const auto& c : d.ngrams) {
-    out += std::string("<details") + (first ? " open" : "") + "><summary>" + H(d.systems[c.system_a]) + " vs " +
-           H(d.systems[c.system_b]) + "</summary><div class=\"pair\">";
-    out += NgramTable(d, c.a_better, "Matched more often by " + d.systems[c.system_a]);
-    out += NgramTable(d, c.b_better, "Matched more often by " + d.systems[c.system_b]);
+    out += std::string("<details") + (first ? " open" : "") + "><summary>" + H(SystemLabel(d, c.system_a)) + " vs " +
+           H(SystemLabel(d, c.system_b)) + "</summary><div class=\"pair\">";
+    out += NgramTable(d, c, c.a_better, "Matched more often by " + SystemLabel(d, c.system_a));
+    out += NgramTable(d, c, c.b_better, "Matched more often by " + SystemLabel(d, c.system_b));
     out += "</div></details>";
     first = false;
   }

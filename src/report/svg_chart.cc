@@ -90,8 +90,12 @@ std::string SeriesColor(size_t i) {
 
 std::string SvgBarChart(const std::string& id, const std::string& title, const std::string& y_label,
                         const std::vector<SvgBar>& bars) {
-  const int w = std::max<int>(360, 90 + static_cast<int>(bars.size()) * 48), h = 300;
-  const double x0 = 56, x1 = w - 10, y_top = 30, y_bottom = h - 90;
+  size_t longest = 1;
+  for (const auto& b : bars) longest = std::max(longest, std::min<size_t>(b.label.size(), 18));
+  // Room for the labels, rotated by 40 degrees.
+  const int label_h = 18 + static_cast<int>(longest * 4.2);
+  const int w = std::max<int>(360, 90 + static_cast<int>(bars.size()) * 48), h = 210 + label_h;
+  const double x0 = 56, x1 = w - 10, y_top = 30, y_bottom = h - label_h;
   double hi = 0, lo = 0;
   for (const auto& b : bars) {
     hi = std::max(hi, b.ci ? std::max(b.value, b.ci->upper) : b.value);
