@@ -62,6 +62,7 @@ var f=document.getElementById('example-filter');
 if(f){f.addEventListener('input',function(){var q=f.value.toLowerCase(),n=0;
  document.querySelectorAll('.example').forEach(function(e){var show=!q||e.textContent.toLowerCase().indexOf(q)>=0;e.classList.toggle('hidden',!show);if(show)n++;});
  document.getElementById('example-count').textContent=n;});}
+window.addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true;});});
 document.documentElement.setAttribute('data-report-ready','1');
 })();
 )JS";
@@ -243,7 +244,8 @@ std::string Examples(const ReportData& d, const ReportRenderOptions& o) {
                     "by any text\" aria-label=\"Filter examples\"> <span id=\"example-count\">" +
                     std::to_string(ex.examples.size()) + "</span> shown</div>";
   for (const Example& e : ex.examples) {
-    out += "<div class=\"example\" data-seg=\"" + std::to_string(e.segment + 1) + "\"><table><tbody>";
+    out += "<div class=\"example\" id=\"seg-" + std::to_string(e.segment + 1) + "\" data-seg=\"" +
+           std::to_string(e.segment + 1) + "\"><table><tbody>";
     out += "<tr><td class=\"lab\">Segment " + std::to_string(e.segment + 1) +
            (e.doc_id.empty() ? "" : " (" + H(e.doc_id) + ")") + "</td><td class=\"txt note\">" + H(metric) +
            " spread " + Fixed(e.spread, o.width) + "</td></tr>";
@@ -285,6 +287,17 @@ std::string Documents(const ReportData& d, const ReportRenderOptions& o) {
   return out + "</tbody></table></section>";
 }
 
+// Segment number, linked to its example when the report shows it.
+std::string SegmentLink(const ReportData& d, size_t segment) {
+  const std::string n = std::to_string(segment + 1);
+  if (d.examples) {
+    for (const Example& e : d.examples->examples) {
+      if (e.segment == segment) return "<a href=\"#seg-" + n + "\">" + n + "</a>";
+    }
+  }
+  return n;
+}
+
 std::string Terminology(const ReportData& d) {
   if (!d.terminology) return "";
   const TerminologySection& t = *d.terminology;
@@ -313,11 +326,11 @@ std::string Terminology(const ReportData& d) {
         out += (v ? ", " : "") + H(it.variants[v].text) + " \xC3\x97" + std::to_string(it.variants[v].count);
       }
       out += " (segments";
-      for (size_t seg : it.segments) out += " " + std::to_string(seg + 1);
+      for (size_t seg : it.segments) out += " " + SegmentLink(d, seg);
       out += ")</li>";
     }
     for (const auto& f : st.forbidden) {
-      out += "<li>forbidden term " + H(f.term) + " in segment " + std::to_string(f.segment + 1) + "</li>";
+      out += "<li>forbidden term " + H(f.term) + " in segment " + SegmentLink(d, f.segment) + "</li>";
     }
     out += "</ul></details>";
   }

@@ -7,7 +7,8 @@
 namespace mteval {
 namespace {
 
-using nlohmann::json;
+// Keys in the order of the schema (docs/report-json.md).
+using json = nlohmann::ordered_json;
 
 json Opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 

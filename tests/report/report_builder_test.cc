@@ -231,6 +231,11 @@ TEST_CASE("significance and terminology providers fill their sections", "[report
   std::string html = RenderHtml(d, {});
   CHECK(html.find("id=\"terminology\"") != std::string::npos);
   CHECK(html.find("&lt;bad&gt;") != std::string::npos);
+  // The forbidden hit in segment 2 links to its example; CIs draw whiskers.
+  CHECK(html.find("in segment <a href=\"#seg-2\">2</a>") != std::string::npos);
+  CHECK(html.find("id=\"seg-2\"") != std::string::npos);
+  CHECK(html.find("BLEU by system (95% CI)") != std::string::npos);
+  CHECK(html.find("95% CI 0.50-1.50") != std::string::npos);
   CHECK(html.find("cluster</th>") != std::string::npos);
   std::string csv = RenderDelimited(d, {}, ',');
   CHECK(csv.find("BLEU ci_low") != std::string::npos);
