@@ -27,13 +27,20 @@ char32_t NextCodePoint(std::string_view s, size_t* i) {
   return cp;
 }
 
-std::string Escape(std::string_view text, bool element) {
+enum class Mode { kElement, kAttribute, kPlain };
+
+std::string Escape(std::string_view text, Mode mode) {
   std::string out;
   out.reserve(text.size() + 16);
   size_t i = 0;
   while (i < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80 && c >= 0x20 && c != 0x7F) {
+      if (mode == Mode::kPlain) {
+        out.push_back(static_cast<char>(c));
+        ++i;
+        continue;
+      }
       switch (c) {
         case '&': out += "&amp;"; break;
         case '<': out += "&lt;"; break;
@@ -52,7 +59,7 @@ std::string Escape(std::string_view text, bool element) {
     } else if (IsHiddenControl(cp)) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "[U+%04X]", static_cast<unsigned>(cp));
-      out += element ? std::string("<span class=\"ctl\">") + buf + "</span>" : std::string(buf);
+      out += mode == Mode::kElement ? std::string("<span class=\"ctl\">") + buf + "</span>" : std::string(buf);
     } else if (cp == 0xFFFD && text.substr(start, i - start) != "\xEF\xBF\xBD") {
       out += "\xEF\xBF\xBD";
     } else {
@@ -69,7 +76,8 @@ bool IsHiddenControl(char32_t cp) {
          (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029;
 }
 
-std::string EscapeHtml(std::string_view text) { return Escape(text, true); }
-std::string EscapeAttribute(std::string_view text) { return Escape(text, false); }
+std::string EscapeHtml(std::string_view text) { return Escape(text, Mode::kElement); }
+std::string EscapeAttribute(std::string_view text) { return Escape(text, Mode::kAttribute); }
+std::string ShowHiddenControls(std::string_view text) { return Escape(text, Mode::kPlain); }
 
 }  // namespace mteval

@@ -17,6 +17,9 @@ namespace mteval {
 std::string EscapeHtml(std::string_view text);
 // Escapes for a quoted attribute value (controls shown as plain "[U+XXXX]").
 std::string EscapeAttribute(std::string_view text);
+// No HTML escaping, only the "[U+XXXX]" markers and U+FFFD (tabs kept):
+// for the terminal, Markdown and LaTeX formats.
+std::string ShowHiddenControls(std::string_view text);
 // True for the code points made visible above.
 bool IsHiddenControl(char32_t cp);
 

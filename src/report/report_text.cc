@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "common/error.h"
+#include "report/html_escape.h"
 #include "report/report_render.h"
 #include "text/utf8.h"
 
@@ -26,14 +27,8 @@ std::string Pad(const std::string& s, size_t w, bool right) {
 }
 
 // Control characters in input text would move the terminal cursor or change
-// colours; show them as "?".
-std::string Clean(const std::string& s) {
-  std::string out = s;
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
-  }
-  return out;
-}
+// colours, bidi controls would reorder text: all are shown as [U+XXXX].
+std::string Clean(const std::string& s) { return ShowHiddenControls(s); }
 
 // Cell of a ranking table: score, CI and the significance mark.
 std::string ScoreCell(const ReportData& d, size_t k, size_t s, int width, const std::string& ci_sep) {
@@ -53,10 +48,10 @@ std::string LatexEscape(const std::string& s) {
       case '&': case '%': case '$': case '#': case '_': case '{': case '}': out += '\\'; out += c; break;
       case '~': out += "\\textasciitilde{}"; break;
       case '^': out += "\\textasciicircum{}"; break;
-      default: out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+      default: out += c;
     }
   }
-  return out;
+  return ShowHiddenControls(out);
 }
 
 std::string MarkdownEscape(const std::string& s) {

@@ -23,6 +23,7 @@ TEST_CASE("EscapeHtml makes bidi and control characters visible", "[report]") {
   CHECK(EscapeAttribute("\xE2\x80\x8F") == "[U+200F]");
   CHECK(EscapeAttribute(std::string("x\x01y", 3)) == "x[U+0001]y");
   CHECK(EscapeAttribute("x\x7Fy") == "x[U+007F]y");
+  CHECK(ShowHiddenControls("<a>\t\xE2\x80\xAE") == "<a>\t[U+202E]");
   CHECK(IsHiddenControl(0x061C));
   CHECK_FALSE(IsHiddenControl(0x200B + 0x100));
   CHECK_FALSE(IsHiddenControl('a'));

@@ -73,8 +73,13 @@ TEST_CASE("text report aligns columns and colours only on request", "[report]") 
   color.color = true;
   CHECK(RenderText(d, color).find("\x1b[1m") != std::string::npos);
   // Control characters from inputs never reach the terminal.
-  d.systems[1] = "evil\x1b[31m";
-  CHECK(RenderText(d, {}).find('\x1b') == std::string::npos);
+  d.systems[1] = "evil\x1b[31m\xE2\x80\xAE";
+  std::string text = RenderText(d, {});
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find("evil[U+001B][31m[U+202E]") != std::string::npos);
+  CHECK(RenderLatex(d, {}).find("evil[U+001B]") != std::string::npos);
+  CHECK(RenderMarkdown(d, {}).find("evil[U+001B]") == std::string::npos);  // brackets are escaped
+  CHECK(RenderMarkdown(d, {}).find("evil\\[U+001B\\]") != std::string::npos);
 }
 
 TEST_CASE("markdown, LaTeX, CSV and TSV formats", "[report]") {
