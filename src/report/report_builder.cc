@@ -99,7 +99,7 @@ ReportData BuildReport(const ReportInputs& in, const ReportBuildOptions& options
   std::vector<std::vector<std::vector<double>>> sentence;      // [metric][system][segment]
   for (size_t k = 0; k < num_metrics; ++k) {
     const Metric& m = *in.metrics[k];
-    Progress(options, "scoring " + m.Name(), k, num_metrics);
+    Progress(options, "scoring " + m.Name(), k, num_metrics + 2);
     ReportMetric rm;
     rm.id = m.Id();
     rm.name = m.Name();
@@ -109,7 +109,7 @@ ReportData BuildReport(const ReportInputs& in, const ReportBuildOptions& options
     stats.push_back(ComputeSegmentStats(m, corpus, so));
     const Metric& sm = k < in.sentence_metrics.size() && in.sentence_metrics[k] ? *in.sentence_metrics[k] : m;
     std::vector<std::vector<double>> per_sys(num_sys, std::vector<double>(num_seg));
-    std::vector<double> scores, verbose_dummy;
+    std::vector<double> scores;
     std::vector<std::string> verbose;
     for (size_t s = 0; s < num_sys; ++s) {
       for (size_t i = 0; i < num_seg; ++i) per_sys[s][i] = sm.Score(stats[k][s].Row(i)).score;
@@ -121,7 +121,7 @@ ReportData BuildReport(const ReportInputs& in, const ReportBuildOptions& options
     d.ranking.scores.push_back(scores);
     d.ranking.verbose.push_back(verbose);
   }
-  Progress(options, "analysing", num_metrics, num_metrics);
+
 
   // Ranking order by the first metric.
   d.ranking.order.resize(num_sys);
@@ -136,7 +136,7 @@ ReportData BuildReport(const ReportInputs& in, const ReportBuildOptions& options
   // Significance through the provider.
   d.ranking.significance.assign(num_metrics, std::nullopt);
   if (options.significance) {
-    Progress(options, "significance", 0, 1);
+    Progress(options, "significance", num_metrics, num_metrics + 2);
     SignificanceRequest req;
     req.metrics = &in.metrics;
     req.stats = &stats;
@@ -149,6 +149,7 @@ ReportData BuildReport(const ReportInputs& in, const ReportBuildOptions& options
     d.notes.push_back("Confidence intervals and significance tests were not computed.");
   }
 
+  Progress(options, "analysing", num_metrics, num_metrics + 2);
   // Reference lengths (13a words of the first reference) for the buckets.
   TokenizerOptions to;
   to.name = "13a";
@@ -239,6 +240,7 @@ ReportData BuildReport(const ReportInputs& in, const ReportBuildOptions& options
     d.ngrams = CompareNgrams(tc, 0, options.max_ngram_order, options.top_ngrams, options.min_ngram_matches);
   }
 
+  Progress(options, "examples", num_metrics + 1, num_metrics + 2);
   // Examples where the systems differ most (by the first metric).
   if (options.num_examples > 0 && num_seg > 0) {
     ExamplesSection ex;
@@ -304,7 +306,7 @@ ReportData BuildReport(const ReportInputs& in, const ReportBuildOptions& options
   }
 
   if (options.terminology) d.terminology = options.terminology(corpus);
-  Progress(options, "done", 1, 1);
+  Progress(options, "done", num_metrics + 2, num_metrics + 2);
   return d;
 }
 

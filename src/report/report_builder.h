@@ -36,7 +36,8 @@ using SignificanceProvider = std::function<std::vector<MetricSignificance>(const
 // provider's business). May throw mteval::Error.
 using TerminologyProvider = std::function<TerminologySection(const TextCorpus&)>;
 
-// Progress callback: stage name, units done, units total.
+// Progress callback: stage name, units done, units total. `done` never
+// decreases; the last call is stage "done" with done == total.
 using ProgressCallback = std::function<void(const std::string& stage, size_t done, size_t total)>;
 
 struct ReportBuildOptions {

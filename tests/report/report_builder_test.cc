@@ -248,6 +248,23 @@ TEST_CASE("significance and terminology providers fill their sections", "[report
   CHECK(RenderDelimited(plain, {}, ',').find("ci_low") == std::string::npos);
 }
 
+TEST_CASE("report progress goes forward and ends with done", "[report]") {
+  Fixture f;
+  ReportBuildOptions o;
+  std::vector<std::pair<std::string, size_t>> calls;
+  size_t total = 0;
+  o.progress = [&](const std::string& stage, size_t done, size_t t) {
+    calls.emplace_back(stage, done);
+    total = t;
+  };
+  BuildReport(f.in, o);
+  REQUIRE(calls.size() >= 4);
+  CHECK(calls.front().first == "scoring BLEU");
+  CHECK(calls.back().first == "done");
+  CHECK(calls.back().second == total);
+  for (size_t i = 1; i < calls.size(); ++i) CHECK(calls[i].second >= calls[i - 1].second);
+}
+
 TEST_CASE("report build options are validated", "[report]") {
   ReportBuildOptions o;
   o.histogram_bins = 0;
