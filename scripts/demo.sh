@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start: installs what is missing, builds, and scores the bundled
-# translated release (corpora/release) for three MT systems.
+# translated release (corpora/release) for three MT systems, then writes
+# the comparison report (HTML) and prints its path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -17,3 +18,9 @@ echo "Terminology of the generic MT system against the sample glossary ($c/gloss
 echo
 "$bin" terms --src "$c/workshop.zh" --ref "$c/workshop.ref.en" --hyp "$c/mt-generic.en" \
   --glossary "$c/glossary.tsv" -f text
+echo
+echo "Writing the comparison report (ranking, charts, n-grams, examples):"
+report=build/demo-report.html
+"$bin" compare "$c/workshop.ref.en" -i "$c/mt-glossary.en" "$c/mt-generic.en" "$c/mt-literal.en" \
+  --src "$c/workshop.zh" -m bleu chrf ter -o "$report" --force >/dev/null
+echo "$(pwd)/$report"

@@ -10,6 +10,8 @@ PACKAGES=(
   libmecab-dev mecab-ipadic-utf8
   libstemmer-dev libpugixml-dev
   catch2 libbenchmark-dev
+  # the report's browser test (headless Chromium) and a CJK font for it
+  chromium fonts-wqy-microhei
 )
 
 missing=()

@@ -3,11 +3,15 @@
 // to stdout unless the whole command succeeded.
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "cli/align_command.h"
+#include "cli/compare_command.h"
 #include "cli/score_command.h"
 #include "cli/terms_command.h"
 #include "cli/tokenize_command.h"
@@ -20,6 +24,7 @@ const char* kUsage =
     "usage: mteval <command> [options]\n\n"
     "commands:\n"
     "  score      score system outputs against references (sacreBLEU-compatible)\n"
+    "  compare    write a multi-system comparison report (HTML, text, Markdown, LaTeX, CSV, JSON)\n"
     "  tokenize   print the tokens a BLEU tokenizer produces for standard input\n"
     "  terms      terminology metrics: term accuracy, consistency, forbidden terms, QA checks\n"
     "  align      re-segment a hypothesis (reseg) or align sentences of a translation (sentences)\n"
@@ -58,6 +63,37 @@ int Run(const std::vector<std::string>& args) {
     std::fwrite(out.stdout_text.data(), 1, out.stdout_text.size(), stdout);
     return 0;
   }
+  if (cmd == "compare") {
+    if (wants_help) {
+      std::fputs(mteval::CompareHelp().c_str(), stdout);
+      return 0;
+    }
+    mteval::CompareCommandOptions options = mteval::ParseCompareArgs(rest);
+    mteval::ProgressCallback progress;
+    if (!options.quiet && isatty(STDERR_FILENO)) {
+      progress = [](const std::string& stage, size_t done, size_t total) {
+        const int width = 30;
+        int filled = total ? static_cast<int>(width * done / total) : width;
+        std::fprintf(stderr, "\r\x1b[2K[%s%s] %s", std::string(filled, '#').c_str(),
+                     std::string(width - filled, ' ').c_str(), stage.c_str());
+        if (stage == "done") std::fputs("\r\x1b[2K", stderr);
+        std::fflush(stderr);
+      };
+    }
+    const bool color = !options.no_color && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+    mteval::CompareOutput out;
+    try {
+      out = mteval::RunCompare(options, progress, color);
+    } catch (...) {
+      if (progress) std::fputs("\r\x1b[2K", stderr);  // leave no half-drawn bar before the error
+      throw;
+    }
+    if (!options.quiet) {
+      for (const auto& w : out.warnings) std::fprintf(stderr, "mteval: warning: %s\n", w.c_str());
+    }
+    std::fwrite(out.stdout_text.data(), 1, out.stdout_text.size(), stdout);
+    return 0;
+  }
   if (cmd == "tokenize") {
     if (wants_help) {
       std::fputs(mteval::TokenizeHelp().c_str(), stdout);
@@ -85,7 +121,7 @@ int Run(const std::vector<std::string>& args) {
     std::fwrite(text.data(), 1, text.size(), stdout);
     return 0;
   }
-  throw mteval::Error(mteval::ErrorKind::kUsage, "unknown command '" + cmd + "' (commands: score, terms, tokenize, align, version)");
+  throw mteval::Error(mteval::ErrorKind::kUsage, "unknown command '" + cmd + "' (commands: score, compare, terms, tokenize, align, version)");
 }
 
 }  // namespace

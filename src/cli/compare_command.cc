@@ -1,0 +1,258 @@
+#include "cli/compare_command.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "cli/arg_parser.h"
+#include "common/error.h"
+#include "corpus/line_reader.h"
+#include "report/atomic_file.h"
+#include "report/report_render.h"
+#include "tokenize/tokenizer.h"
+
+namespace mteval {
+namespace {
+
+ArgParser MakeCompareParser() {
+  std::vector<std::string> formats = ReportFormats();
+  return ArgParser({
+      {"input", {"--input", "-i"}, ArgKind::kList, {}, "system output files; the first is the baseline"},
+      {"src", {"--src", "--source"}, ArgKind::kValue, {}, "source file (shown in the examples)"},
+      {"doc_ids", {"--doc-ids"}, ArgKind::kValue, {}, "file with one document id per line (per-document scores)"},
+      {"names", {"--names"}, ArgKind::kList, {}, "display names of the systems (default: from the file names)"},
+      {"metrics", {"--metrics", "-m"}, ArgKind::kList, AvailableMetrics(), "metrics (default: bleu chrf); the first ranks"},
+      {"output", {"--output", "-o"}, ArgKind::kValue, {}, "report file (default: standard output)"},
+      {"format", {"--format", "-f"}, ArgKind::kValue, formats, "report format (default: from -o's extension, else html; text on stdout)"},
+      {"title", {"--title"}, ArgKind::kValue, {}, "report title"},
+      {"num_refs", {"--num-refs", "-nr"}, ArgKind::kValue, {}, "tab-separated references per line of one file"},
+      {"langpair", {"--language-pair", "-l"}, ArgKind::kValue, {}, "SRC-TGT; selects the default BLEU tokenizer"},
+      {"tokenize", {"--tokenize", "-tok"}, ArgKind::kValue, AvailableTokenizers(), "BLEU tokenizer"},
+      {"lowercase", {"--lowercase", "-lc"}, ArgKind::kFlag, {}, "case-insensitive BLEU"},
+      {"chrf_word_order", {"--chrf-word-order", "-cw"}, ArgKind::kValue, {}, "chrF word n-gram order (2 = chrF++)"},
+      {"ter_case_sensitive", {"--ter-case-sensitive"}, ArgKind::kFlag, {}, "case-sensitive TER"},
+      {"width", {"--width", "-w"}, ArgKind::kValue, {}, "decimals in scores (default 1)"},
+      {"examples", {"--examples"}, ArgKind::kValue, {}, "number of examples where systems differ most (default 50)"},
+      {"threads", {"--threads"}, ArgKind::kValue, {}, "worker threads (default 1)"},
+      {"force", {"--force"}, ArgKind::kFlag, {}, "overwrite an existing report file"},
+      {"quiet", {"--quiet", "-q"}, ArgKind::kFlag, {}, "no warnings, no progress bar"},
+      {"no_color", {"--no-color", "-nc"}, ArgKind::kFlag, {}, "no colours in the text format"},
+      {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
+  });
+}
+
+std::string BaseName(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string Extension(const std::string& path) {
+  std::string base = BaseName(path);
+  size_t dot = base.find_last_of('.');
+  if (dot == std::string::npos) return "";
+  std::string ext = base.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+// Fails fast, before any scoring, for an output that WriteFileAtomically
+// would refuse (it checks again when writing).
+void CheckOutputTarget(const std::string& path, const AtomicWriteOptions& w) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (const std::string& input : w.protected_paths) {
+    if (input == path || fs::equivalent(input, path, ec)) {
+      throw Error(ErrorKind::kUsage, "refusing to write the report to '" + path + "': it is one of the inputs");
+    }
+  }
+  if (!w.force && fs::exists(path, ec)) {
+    throw Error(ErrorKind::kUsage, "'" + path + "' already exists; pass --force to replace it");
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> ShortSystemNames(const std::vector<std::string>& paths) {
+  std::vector<std::string> base;
+  for (const auto& p : paths) base.push_back(BaseName(p));
+  if (base.size() < 2) return base;
+  // Split at '.' and drop the components all names share at both ends.
+  std::vector<std::vector<std::string>> parts;
+  for (const auto& b : base) {
+    std::vector<std::string> comp;
+    size_t start = 0;
+    while (true) {
+      size_t dot = b.find('.', start);
+      comp.push_back(b.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+      if (dot == std::string::npos) break;
+      start = dot + 1;
+    }
+    parts.push_back(comp);
+  }
+  size_t min_len = parts[0].size();
+  for (const auto& p : parts) min_len = std::min(min_len, p.size());
+  size_t pre = 0, suf = 0;
+  auto same_at = [&](auto get) {
+    for (const auto& p : parts) {
+      if (get(p) != get(parts[0])) return false;
+    }
+    return true;
+  };
+  while (pre + 1 < min_len && same_at([&](const std::vector<std::string>& p) { return p[pre]; })) ++pre;
+  while (pre + suf + 1 < min_len && same_at([&](const std::vector<std::string>& p) { return p[p.size() - 1 - suf]; })) ++suf;
+  std::vector<std::string> out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    std::string name;
+    for (size_t j = pre; j + suf < parts[i].size(); ++j) name += (name.empty() ? "" : ".") + parts[i][j];
+    out.push_back(name.empty() ? base[i] : name);
+  }
+  // Names must stay distinct.
+  std::vector<std::string> sorted = out;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return paths;
+  return out;
+}
+
+std::string CompareHelp() {
+  return "usage: mteval compare REF [REF...] -i SYS1 SYS2 ... [--src SRC] [-m bleu chrf ter] [-o report.html]\n"
+         "                      [--format html|text|md|latex|csv|tsv|json] [--force] [options]\n\n" +
+         MakeCompareParser().Help();
+}
+
+CompareCommandOptions ParseCompareArgs(const std::vector<std::string>& args) {
+  ParsedArgs a = MakeCompareParser().Parse(args);
+  if (a.Flag("help")) throw Error(ErrorKind::kUsage, CompareHelp());
+  CompareCommandOptions o;
+  o.corpus.ref_paths = a.positionals();
+  o.corpus.hyp_paths = a.List("input");
+  o.corpus.num_refs = a.Int("num_refs", 1);
+  if (a.Has("metrics")) o.metrics = a.List("metrics");
+  o.langpair = a.Value("langpair").value_or("");
+  o.src_path = a.Value("src").value_or("");
+  o.doc_ids_path = a.Value("doc_ids").value_or("");
+  o.names = a.List("names");
+  o.output = a.Value("output").value_or("");
+  o.format = a.Value("format").value_or("");
+  o.title = a.Value("title").value_or(o.title);
+  o.metric_options.bleu.tokenize = a.Value("tokenize").value_or("");
+  o.metric_options.bleu.lowercase = a.Flag("lowercase");
+  o.metric_options.chrf.word_order = a.Int("chrf_word_order", 0);
+  o.metric_options.ter.case_sensitive = a.Flag("ter_case_sensitive");
+  o.width = a.Int("width", 1);
+  o.num_examples = a.Int("examples", 50);
+  o.threads = a.Int("threads", 1);
+  o.force = a.Flag("force");
+  o.quiet = a.Flag("quiet");
+  o.no_color = a.Flag("no_color");
+  o.Validate();
+  return o;
+}
+
+std::string CompareCommandOptions::ResolvedFormat() const {
+  if (!format.empty()) return format;
+  if (output.empty()) return "text";
+  const std::string ext = Extension(output);
+  if (ext == "md" || ext == "markdown") return "md";
+  if (ext == "tex") return "latex";
+  if (ext == "csv" || ext == "tsv" || ext == "json") return ext;
+  if (ext == "txt") return "text";
+  return "html";
+}
+
+void CompareCommandOptions::Validate() const {
+  if (corpus.ref_paths.empty()) throw Error(ErrorKind::kUsage, "compare needs at least one reference file");
+  if (corpus.hyp_paths.empty()) {
+    throw Error(ErrorKind::kUsage, "compare needs system output files: -i SYS1 [SYS2 ...] (the first is the baseline)");
+  }
+  corpus.Validate();
+  if (metrics.empty()) throw Error(ErrorKind::kUsage, "argument -m/--metrics: expected at least one metric");
+  for (size_t i = 0; i < metrics.size(); ++i) {
+    if (std::find(metrics.begin(), metrics.begin() + i, metrics[i]) != metrics.begin() + i) {
+      throw Error(ErrorKind::kUsage, "argument -m/--metrics: '" + metrics[i] + "' is given twice");
+    }
+  }
+  if (!names.empty() && names.size() != corpus.hyp_paths.size()) {
+    throw Error(ErrorKind::kUsage, "argument --names: " + std::to_string(names.size()) + " names for " +
+                                       std::to_string(corpus.hyp_paths.size()) + " systems");
+  }
+  const std::vector<std::string> formats = ReportFormats();
+  if (!format.empty() && std::find(formats.begin(), formats.end(), format) == formats.end()) {
+    throw Error(ErrorKind::kUsage, "argument --format: invalid choice '" + format +
+                                       "' (choose from html, text, md, latex, csv, tsv, json)");
+  }
+  if (width < 0 || width > 20) throw Error(ErrorKind::kUsage, "argument -w/--width: out of range (0 to 20)");
+  if (num_examples < 0 || num_examples > 100000) {
+    throw Error(ErrorKind::kUsage, "argument --examples: out of range (0 to 100000)");
+  }
+  if (threads < 1 || threads > 256) throw Error(ErrorKind::kUsage, "argument --threads: out of range (1 to 256)");
+  if (!langpair.empty() && (langpair.find('-') == std::string::npos || langpair.front() == '-' || langpair.back() == '-')) {
+    throw Error(ErrorKind::kUsage, "argument -l/--language-pair: expected SRC-TGT such as zh-en, got '" + langpair + "'");
+  }
+  MetricOptions mo = metric_options;
+  for (const std::string& id : metrics) MakeMetric(id, mo);
+}
+
+CompareOutput RunCompare(const CompareCommandOptions& options_in, const ProgressCallback& progress, bool color) {
+  CompareCommandOptions options = options_in;
+  options.Validate();
+  if (!options.langpair.empty()) {
+    options.metric_options.bleu.trg_lang = options.langpair.substr(options.langpair.find('-') + 1);
+  }
+  // Refuse the output early, before any work, when it would be refused anyway.
+  AtomicWriteOptions w;
+  w.force = options.force;
+  w.protected_paths = options.corpus.ref_paths;
+  w.protected_paths.insert(w.protected_paths.end(), options.corpus.hyp_paths.begin(), options.corpus.hyp_paths.end());
+  if (!options.src_path.empty()) w.protected_paths.push_back(options.src_path);
+  if (!options.doc_ids_path.empty()) w.protected_paths.push_back(options.doc_ids_path);
+  if (!options.output.empty()) CheckOutputTarget(options.output, w);
+
+  CompareOutput out;
+  TextCorpus corpus = LoadTextCorpus(options.corpus);
+  corpus.system_names = options.names.empty() ? ShortSystemNames(options.corpus.hyp_paths) : options.names;
+
+  ReportInputs in;
+  in.corpus = &corpus;
+  in.system_paths = options.corpus.hyp_paths;
+  in.ref_paths = options.corpus.ref_paths;
+  in.src_path = options.src_path;
+  in.num_refs = corpus.refs.size();
+  if (!options.src_path.empty()) in.source = ReadLines(options.src_path);
+  if (!options.doc_ids_path.empty()) in.doc_ids = ReadLines(options.doc_ids_path);
+
+  std::vector<std::unique_ptr<Metric>> metrics, sentence_metrics;
+  for (const std::string& id : options.metrics) {
+    metrics.push_back(MakeMetric(id, options.metric_options));
+    in.metrics.push_back(metrics.back().get());
+    if (id == "bleu") {
+      // Sentence-level BLEU as sacreBLEU's sentence_score: effective order.
+      MetricOptions so = options.metric_options;
+      so.bleu.effective_order = true;
+      sentence_metrics.push_back(MakeMetric(id, so));
+      in.sentence_metrics.push_back(sentence_metrics.back().get());
+    } else {
+      in.sentence_metrics.push_back(nullptr);
+    }
+  }
+
+  ReportBuildOptions bo;
+  bo.num_examples = options.num_examples;
+  bo.threads = options.threads;
+  bo.progress = progress;
+  ReportData data = BuildReport(in, bo);
+  data.title = options.title;
+
+  ReportRenderOptions ro;
+  ro.width = options.width;
+  const std::string format = options.ResolvedFormat();
+  ro.color = color && options.output.empty() && format == "text";
+  std::string text = RenderReport(data, format, ro);
+  if (options.output.empty()) {
+    out.stdout_text = std::move(text);
+  } else {
+    WriteFileAtomically(options.output, text, w);
+    out.stdout_text = options.output + "\n";
+  }
+  return out;
+}
+
+}  // namespace mteval

@@ -1,0 +1,55 @@
+#pragma once
+// `mteval compare`: a ranked multi-system comparison report (HTML with
+// inline SVG charts, terminal text, Markdown, LaTeX, CSV/TSV or JSON).
+
+#include <string>
+#include <vector>
+
+#include "corpus/text_corpus.h"
+#include "metrics/registry.h"
+#include "report/report_builder.h"
+
+namespace mteval {
+
+struct CompareCommandOptions {
+  TextCorpusOptions corpus;                        // references (positionals), systems (-i), -nr
+  std::vector<std::string> metrics{"bleu", "chrf"};  // -m, in display order (first = ranking metric)
+  MetricOptions metric_options;                    // -tok, -lc, --chrf-word-order, ...
+  std::string langpair;                            // -l SRC-TGT (default BLEU tokenizer)
+  std::string src_path;                            // --src: source file shown in examples
+  std::string doc_ids_path;                        // --doc-ids: one document id per line
+  std::vector<std::string> names;                  // --names: display names, one per system
+  std::string output;                              // -o FILE; "" = standard output
+  std::string format;                              // --format; "" = from -o's extension, else html (text on stdout)
+  std::string title = "MT system comparison";      // --title
+  int width = 1;                                   // -w decimals
+  int num_examples = 50;                           // --examples N
+  int threads = 1;                                 // --threads N
+  bool force = false;                              // --force: overwrite -o; accept tokenized-looking input
+  bool quiet = false;                              // -q: no warnings and no progress bar
+  bool no_color = false;                           // --no-color
+
+  // Checks every option in one place; throws Error(kUsage).
+  void Validate() const;
+  // The format that will be written (resolves "" as documented above).
+  std::string ResolvedFormat() const;
+};
+
+struct CompareOutput {
+  std::string stdout_text;             // the report when -o is not given, else a one-line summary
+  std::vector<std::string> warnings;   // printed to stderr unless quiet
+};
+
+CompareCommandOptions ParseCompareArgs(const std::vector<std::string>& args);
+std::string CompareHelp();
+
+// Runs the command. `progress` may be empty; `color` enables ANSI colours
+// in the text format written to standard output.
+CompareOutput RunCompare(const CompareCommandOptions& options, const ProgressCallback& progress, bool color);
+
+// Display names for system files: base names with the prefix and suffix
+// (at '.' boundaries) that all of them share removed, e.g.
+// "test.hyp.A.en", "test.hyp.B.en" -> "A", "B".
+std::vector<std::string> ShortSystemNames(const std::vector<std::string>& paths);
+
+}  // namespace mteval
