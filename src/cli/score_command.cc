@@ -167,9 +167,7 @@ CommandOutput RunStreamedSentenceScores(const ScoreCommandOptions& options,
   const Signature signature = m->GetSignature(static_cast<int>(so.num_refs));
   const std::string sig = signature.Format(options.short_signature);
   std::string buffer;
-  size_t tokenized = 0;
-  ScoreTsvStream(*m, so, [&](const MetricScore& s, const std::string& hyp) {
-    tokenized += hyp.size() >= 2 && hyp.compare(hyp.size() - 2, 2, " .") == 0;
+  ScoreTsvStream(*m, so, [&](const MetricScore& s, const std::string& /*hyp*/) {
     buffer += FormatSentenceLine(s, signature, sig, options);
     if (buffer.size() >= (1u << 16)) {
       emit(buffer);
@@ -177,12 +175,7 @@ CommandOutput RunStreamedSentenceScores(const ScoreCommandOptions& options,
     }
   });
   emit(buffer);
-  if (!options.force && tokenized >= 100 && options.metrics[0] == "bleu") {
-    out.warnings.push_back("That's " + std::to_string(tokenized) +
-                           " lines that end in a tokenized period ('.'). It looks like you forgot to "
-                           "detokenize your test data, which may hurt your score. Use --force to "
-                           "suppress this message.");
-  }
+  // No tokenized-period warning: sacreBLEU never gives it at sentence level.
   out.warnings.insert(out.warnings.end(), warnings.begin(), warnings.end());
   return out;
 }

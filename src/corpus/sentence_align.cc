@@ -183,7 +183,7 @@ void BuildInfos(const std::vector<std::string>& src, const std::vector<std::stri
       if (!options.glossary.empty()) {
         std::string folded = FoldAscii(text[i]);
         for (size_t g = 0; g < options.glossary.size(); ++g) {
-          const GlossaryEntry& e = options.glossary[g];
+          const AnchorTermPair& e = options.glossary[g];
           bool found = false;
           if (is_src) {
             found = ContainsFolded(folded, e.source);
@@ -433,8 +433,8 @@ std::vector<std::string> SplitSentences(const std::vector<std::string>& paragrap
   return out;
 }
 
-std::vector<GlossaryEntry> ParseGlossary(std::string_view content, const std::string& name) {
-  std::vector<GlossaryEntry> out;
+std::vector<AnchorTermPair> ParseGlossary(std::string_view content, const std::string& name) {
+  std::vector<AnchorTermPair> out;
   size_t line_no = 0, pos = 0;
   while (pos < content.size()) {
     size_t nl = content.find('\n', pos);
@@ -449,7 +449,7 @@ std::vector<GlossaryEntry> ParseGlossary(std::string_view content, const std::st
                                          " (expected: source term<TAB>target|variant|...)");
     };
     if (tab == std::string_view::npos) fail("no tab");
-    GlossaryEntry e;
+    AnchorTermPair e;
     e.source = std::string(PyStrip(line.substr(0, tab)));
     std::string_view rest = line.substr(tab + 1);
     size_t start = 0;

@@ -22,7 +22,7 @@
 namespace mteval {
 
 // A glossary entry: a source term and its accepted target translations.
-struct GlossaryEntry {
+struct AnchorTermPair {
   std::string source;
   std::vector<std::string> targets;
 };
@@ -42,7 +42,7 @@ struct SentenceAlignOptions {
   // automatic (full DP up to 250,000 cells, else the largest of 100, 5% of
   // the longer side, and the length difference + 20).
   int band = 0;
-  std::vector<GlossaryEntry> glossary;
+  std::vector<AnchorTermPair> glossary;
 
   // Throws Error(kUsage) for negative weights, a non-positive variance or a
   // negative band.
@@ -73,7 +73,7 @@ std::vector<std::string> SplitSentences(const std::vector<std::string>& paragrap
 // line; empty lines and lines starting with '#' are skipped. `name` is used
 // in errors (Error(kInput) with the line number for a line without a tab or
 // with an empty side).
-std::vector<GlossaryEntry> ParseGlossary(std::string_view content, const std::string& name);
+std::vector<AnchorTermPair> ParseGlossary(std::string_view content, const std::string& name);
 
 // Formats beads as TSV (source TAB target, sentences of one side joined by a
 // space, or nothing between CJK characters) or JSONL (objects with "src",

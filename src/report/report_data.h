@@ -147,7 +147,7 @@ struct InconsistentTerm {
   std::vector<TermVariant> variants;  // per distinct target form
   std::vector<size_t> segments;       // 0-based segments where it occurs
 };
-struct ForbiddenHit {
+struct ReportForbiddenHit {
   std::string term;
   size_t segment = 0;                 // 0-based
 };
@@ -155,7 +155,7 @@ struct SystemTerminology {
   double accuracy = 0.0;              // percent of glossary terms translated as required
   size_t terms_total = 0, terms_correct = 0;
   std::vector<InconsistentTerm> inconsistent;
-  std::vector<ForbiddenHit> forbidden;
+  std::vector<ReportForbiddenHit> forbidden;
 };
 struct TerminologySection {
   std::string glossary;               // glossary path or name

@@ -87,7 +87,7 @@ TEST_CASE("paired test output is the same for every --paired-jobs", "[cli][signi
   CHECK(one.out == two.out);
 }
 
-TEST_CASE("--confidence prints the interval and the seed comes from --seed or SACREBLEU_SEED", "[cli][significance]") {
+TEST_CASE("score --confidence prints the interval and the seed comes from --seed or SACREBLEU_SEED", "[cli][significance]") {
   SigFiles f;
   auto r = RunMteval("score " + f.ref + " -i " + f.base + " -m bleu chrf -ci -f text");
   REQUIRE(r.exit_code == 0);

@@ -42,7 +42,7 @@ TEST_CASE("ja-mecab splits Japanese as MeCab -Owakati with the IPA dictionary", 
   CHECK(tok->Tokenize("ＡＢＣ　ｄｅｆ 123 hello world") == "ＡＢＣ ｄｅｆ 123 hello world");
 }
 
-TEST_CASE("-l xx-ja selects ja-mecab", "[mecab]") {
+TEST_CASE("score -l xx-ja selects ja-mecab", "[mecab]") {
   TokenizerOptions o;
   o.target_lang = "ja";
   CHECK(MakeTokenizer(o)->Signature() == "ja-mecab-0.996-IPA");
