@@ -122,6 +122,9 @@ TermsReport ComputeTermsReport(const TermsInputs& inputs, const TermsOptions& op
   options.Validate();
   if (inputs.src_path.empty()) throw Error(ErrorKind::kUsage, "a source file is required (--src FILE)");
   if (inputs.hyp_path.empty()) throw Error(ErrorKind::kUsage, "a hypothesis file is required (--hyp FILE)");
+  for (const std::string* code : {&inputs.src_lang, &inputs.tgt_lang})
+    if (!code->empty() && !IsKnownLanguageCode(*code))
+      throw Error(ErrorKind::kUsage, "unknown language code '" + *code + "'; expected an ISO 639 code such as en, zh or fr");
   TermsReport report;
   report.inputs = inputs;
   SegmentedText src = LoadTermsInput(inputs.src_path);

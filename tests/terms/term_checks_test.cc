@@ -182,6 +182,9 @@ TEST_CASE("mteval terms: usage and input errors", "[terms][cli]") {
   testing::WriteFile(tmp + "/h.txt", "b\n");
   testing::WriteFile(tmp + "/bad.tsv", "x\ty\n\tz\n");
   CHECK(testing::RunMteval("terms --hyp " + tmp + "/h.txt").exit_code == 2);
+  testing::RunResult lang = testing::RunMteval("terms --src " + tmp + "/s.txt --hyp " + tmp + "/h.txt --tgt-lang xx");
+  CHECK(lang.exit_code == 2);
+  CHECK_THAT(lang.err, Catch::Contains("unknown language code 'xx'"));
   testing::RunResult bad = testing::RunMteval("terms --src " + tmp + "/s.txt --hyp " + tmp + "/h.txt --glossary " + tmp + "/bad.tsv");
   CHECK(bad.exit_code == 3);
   CHECK_THAT(bad.err, Catch::Contains("bad.tsv:2") && Catch::Contains("empty source term"));
