@@ -69,18 +69,6 @@ class EdgeMap {
 
 uint64_t EdgeKey(uint32_t parent, uint32_t token) { return (static_cast<uint64_t>(parent) << 32) | token; }
 
-// Sorted (id, count) runs of a sorted id list.
-void CountRuns(std::vector<uint32_t>* ids, std::vector<std::pair<uint32_t, uint32_t>>* out) {
-  std::sort(ids->begin(), ids->end());
-  out->clear();
-  for (size_t i = 0; i < ids->size();) {
-    size_t j = i;
-    while (j < ids->size() && (*ids)[j] == (*ids)[i]) ++j;
-    out->emplace_back((*ids)[i], static_cast<uint32_t>(j - i));
-    i = j;
-  }
-}
-
 std::string BucketLabel(const std::vector<size_t>& bounds, size_t b) {
   size_t lo = b == 0 ? 1 : bounds[b - 1];
   if (b == bounds.size()) return std::to_string(lo) + "+";
@@ -171,6 +159,12 @@ std::vector<NgramComparison> CompareNgrams(const TokenizedCorpus& corpus, size_t
   }
   // Clipped matches per system per reference n-gram: each occurrence counts
   // while fewer than the clipping count have been used in the segment.
+  // Every prefix of an n-gram of a segment's references is one too, so the
+  // walk stops at the first prefix absent from the segment (clip == 0).
+  std::vector<uint32_t> unigram(corpus.vocab.size(), kNone);
+  for (uint32_t id = 0; id < nodes.size(); ++id) {
+    if (nodes[id].first == kNone) unigram[nodes[id].second] = id;
+  }
   std::vector<std::vector<uint32_t>> matches(num_sys, std::vector<uint32_t>(nodes.size(), 0));
   for (size_t s = 0; s < num_sys; ++s) {
     uint32_t* m = matches[s].data();
@@ -180,8 +174,8 @@ std::vector<NgramComparison> CompareNgrams(const TokenizedCorpus& corpus, size_t
       for (size_t i = 0; i < toks.size(); ++i) {
         uint32_t parent = kNone;
         for (int n = 1; n <= max_order && i + n <= toks.size(); ++n) {
-          uint32_t id = edges.Find(EdgeKey(parent, toks[i + n - 1]));
-          if (id == kNone) break;  // no reference n-gram extends this prefix
+          uint32_t id = n == 1 ? unigram[toks[i]] : edges.Find(EdgeKey(parent, toks[i + n - 1]));
+          if (id == kNone || clip[id] == 0) break;  // not in this segment's references
           if (count[id] < clip[id]) {
             ++count[id];
             ++m[id];
@@ -259,24 +253,27 @@ WordFrequencySection WordFMeasureByFrequency(const TokenizedCorpus& corpus, cons
   for (uint32_t w = 0; w < freq.size(); ++w) {
     if (freq[w] > 0) out.f_measure[BucketOf(bounds, freq[w])].count += freq[w];
   }
-  std::vector<uint32_t> ids;
-  std::vector<std::pair<uint32_t, uint32_t>> hyp_runs, ref_runs;
+  std::vector<size_t> bucket_of(freq.size());
+  for (size_t w = 0; w < freq.size(); ++w) bucket_of[w] = BucketOf(bounds, freq[w]);
+  // Scratch counters per word, reset after each segment.
+  std::vector<uint32_t> in_ref(freq.size(), 0), used(freq.size(), 0);
   for (const auto& sys : corpus.systems) {
     std::vector<double> hyp_n(nb, 0), ref_n(nb, 0), match(nb, 0);
     for (size_t seg = 0; seg < sys.size(); ++seg) {
-      ids = sys[seg];
-      CountRuns(&ids, &hyp_runs);
-      ids = ref[seg];
-      CountRuns(&ids, &ref_runs);
-      for (const auto& p : ref_runs) ref_n[BucketOf(bounds, freq[p.first])] += p.second;
-      size_t j = 0;
-      for (const auto& p : hyp_runs) {
-        if (freq[p.first] == 0) continue;
-        size_t b = BucketOf(bounds, freq[p.first]);
-        hyp_n[b] += p.second;
-        while (j < ref_runs.size() && ref_runs[j].first < p.first) ++j;
-        if (j < ref_runs.size() && ref_runs[j].first == p.first) match[b] += std::min(p.second, ref_runs[j].second);
+      for (uint32_t w : ref[seg]) {
+        ++in_ref[w];
+        ++ref_n[bucket_of[w]];
       }
+      for (uint32_t w : sys[seg]) {
+        if (freq[w] == 0) continue;
+        const size_t b = bucket_of[w];
+        ++hyp_n[b];
+        if (used[w] < in_ref[w]) {
+          ++used[w];
+          ++match[b];
+        }
+      }
+      for (uint32_t w : ref[seg]) in_ref[w] = used[w] = 0;
     }
     for (size_t b = 0; b < nb; ++b) {
       if (ref_n[b] == 0) {

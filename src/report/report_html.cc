@@ -135,8 +135,12 @@ std::string Ranking(const ReportData& d, const ReportRenderOptions& o) {
   }
   out += "</tbody></table>";
   if (any_sig) {
-    out += "<p class=\"note\">* significantly different from the baseline (p &lt; alpha). Intervals are 95% "
-           "confidence intervals.</p>";
+    double alpha = 0.05;
+    for (const auto& s : d.ranking.significance) {
+      if (s) alpha = s->alpha;
+    }
+    out += "<p class=\"note\">* significantly different from the baseline (p &lt; " + Fixed(alpha, 3) +
+           "). Intervals are 95% confidence intervals.</p>";
   }
   out += "<p><b>Signatures</b></p><div class=\"sigs\">";
   for (size_t k = 0; k < d.metrics.size(); ++k) {
@@ -350,10 +354,16 @@ std::string RenderHtml(const ReportData& d, const ReportRenderOptions& o) {
   out += "<header><h1>" + H(d.title) + "</h1><p class=\"meta\">" + std::to_string(d.systems.size()) + " systems, " +
          std::to_string(d.num_segments) + " segments, " + std::to_string(d.num_refs) + " reference" +
          (d.num_refs == 1 ? "" : "s") + ". Baseline: <b>" + H(d.systems.empty() ? "" : d.systems[0]) + "</b>. " +
-         H(d.tool_version) + "</p><p class=\"meta\">References: ";
-  for (size_t i = 0; i < d.ref_paths.size(); ++i) out += (i ? ", " : "") + std::string("<code>") + H(d.ref_paths[i]) + "</code>";
-  if (!d.src_path.empty()) out += "; source: <code>" + H(d.src_path) + "</code>";
-  out += "</p><nav><a href=\"#ranking-section\">Ranking</a>";
+         H(d.tool_version) + "</p>";
+  if (!d.ref_paths.empty()) {
+    out += "<p class=\"meta\">References: ";
+    for (size_t i = 0; i < d.ref_paths.size(); ++i) {
+      out += (i ? ", " : "") + std::string("<code>") + H(d.ref_paths[i]) + "</code>";
+    }
+    if (!d.src_path.empty()) out += "; source: <code>" + H(d.src_path) + "</code>";
+    out += "</p>";
+  }
+  out += "<nav><a href=\"#ranking-section\">Ranking</a>";
   if (!d.charts.empty()) out += "<a href=\"#charts-section\">Charts</a>";
   if (!d.ngrams.empty()) out += "<a href=\"#ngrams-section\">n-grams</a>";
   if (d.examples && !d.examples->examples.empty()) out += "<a href=\"#examples-section\">Examples</a>";

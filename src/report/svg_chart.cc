@@ -114,7 +114,8 @@ std::string SvgBarChart(const std::string& id, const std::string& title, const s
     if (b.ci) tip += " (95% CI " + Fixed(b.ci->lower, 2) + "-" + Fixed(b.ci->upper, 2) + ")";
     out += Rect(cx - bw / 2, std::min(Y(b.value), Y(0)), bw, std::fabs(Y(0) - Y(b.value)),
                 b.highlight ? "#9aa7b8" : SeriesColor(0), tip);
-    out += Text(cx, Y(b.value) - 4, Fixed(b.value, 1), "middle", "vl");
+    // The value sits above the bar, or above the whisker when there is one.
+    out += Text(cx, Y(b.ci ? std::max(b.value, b.ci->upper) : b.value) - 4, Fixed(b.value, 1), "middle", "vl");
     if (b.ci) {
       out += Line(cx, Y(b.ci->lower), cx, Y(b.ci->upper), "whisker");
       out += Line(cx - 5, Y(b.ci->lower), cx + 5, Y(b.ci->lower), "whisker");
