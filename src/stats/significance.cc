@@ -7,8 +7,8 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <exception>
 #include <functional>
-#include <random>
 #include <thread>
 #include <unordered_map>
 
