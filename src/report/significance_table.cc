@@ -5,16 +5,13 @@
 
 #include "common/error.h"
 #include "report/score_format.h"
+#include "text/utf8.h"
 
 namespace mteval {
 namespace {
 
 // Characters as Python's len() counts them (code points of UTF-8 text).
-size_t Width(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+size_t Width(const std::string& s) { return CountCodePoints(s); }
 
 std::string PadLeft(const std::string& s, size_t w) { return std::string(w > Width(s) ? w - Width(s) : 0, ' ') + s; }
 

@@ -7,9 +7,10 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <exception>
 #include <functional>
-#include <random>
 #include <thread>
+#include <unordered_map>
 
 #include "common/error.h"
 #include "stats/numpy_random.h"
@@ -160,6 +161,56 @@ double MaxAbs(const StatsColumns& cols) {
 
 constexpr double kFloatExact = 16777216.0;  // 2**24: integers exact in float32
 
+// The distinct columns of `m` (exact equality; all-zero columns are dropped
+// when `drop_zero`): column c of `m` is column index[c] of `compact`, or
+// zero when index[c] < 0. A product with `compact` gives every column of
+// the product with `m` for less work: reference-side statistics (BLEU's
+// ref_len, chrF's reference n-gram counts) are the same for every system
+// with one reference, so they appear once, and vanish from AR differences.
+template <typename Scalar>
+struct DistinctColumns {
+  RowMatrix<Scalar> compact;
+  std::vector<long> index;
+
+  DistinctColumns(const RowMatrix<Scalar>& m, bool drop_zero) {
+    const Eigen::Index rows = m.rows(), cols = m.cols();
+    std::unordered_map<uint64_t, std::vector<Eigen::Index>> by_hash;  // hash -> kept source columns
+    std::vector<Eigen::Index> kept;
+    index.assign(static_cast<size_t>(cols), -1);
+    for (Eigen::Index c = 0; c < cols; ++c) {
+      uint64_t h = 1469598103934665603ull;
+      bool zero = true;
+      for (Eigen::Index r = 0; r < rows; ++r) {
+        const double v = static_cast<double>(m(r, c));
+        zero = zero && v == 0.0;
+        h = (h ^ static_cast<uint64_t>(static_cast<int64_t>(v))) * 1099511628211ull;
+      }
+      if (zero && drop_zero) continue;
+      std::vector<Eigen::Index>& same_hash = by_hash[h];
+      long found = -1;
+      for (Eigen::Index k : same_hash) {
+        if (m.col(k) == m.col(c)) {
+          found = index[static_cast<size_t>(k)];
+          break;
+        }
+      }
+      if (found < 0) {
+        found = static_cast<long>(kept.size());
+        kept.push_back(c);
+        same_hash.push_back(c);
+      }
+      index[static_cast<size_t>(c)] = found;
+    }
+    compact.resize(rows, static_cast<Eigen::Index>(kept.size()));
+    for (size_t k = 0; k < kept.size(); ++k) compact.col(static_cast<Eigen::Index>(k)) = m.col(kept[k]);
+  }
+
+  // Element (r, c) of the full product, given the product with `compact`.
+  double Get(const RowMatrix<Scalar>& product, size_t r, size_t c) const {
+    return index[c] < 0 ? 0.0 : static_cast<double>(product(static_cast<Eigen::Index>(r), index[c]));
+  }
+};
+
 // Bootstrap: sums[i][c] = sum over the segments drawn in resample i of column
 // c, i.e. the resample-count matrix times the statistics. Exact: products and
 // sums are integers below 2**24 (float) or 2**53 (double).
@@ -176,6 +227,7 @@ std::vector<double> BootstrapSumsT(const std::vector<int32_t>& idxs, size_t n, c
     }
     off += k;
   }
+  const DistinctColumns<Scalar> distinct(x, false);
   std::vector<double> out(n * K);
   ParallelFor(threads, n, [&](size_t begin, size_t end) {
     constexpr size_t kBlock = 256;
@@ -188,9 +240,9 @@ std::vector<double> BootstrapSumsT(const std::vector<int32_t>& idxs, size_t n, c
         const int32_t* draw = idxs.data() + (r0 + r) * N;
         for (size_t s = 0; s < N; ++s) counts(r, draw[s]) += Scalar(1);
       }
-      RowMatrix<Scalar> sums = counts * x;
+      const RowMatrix<Scalar> sums = counts * distinct.compact;
       for (size_t r = 0; r < rows; ++r) {
-        for (size_t c = 0; c < K; ++c) out[(r0 + r) * K + c] = static_cast<double>(sums(r, c));
+        for (size_t c = 0; c < K; ++c) out[(r0 + r) * K + c] = distinct.Get(sums, r, c);
       }
     }
   });
@@ -383,6 +435,7 @@ void ArCountsT(const std::vector<uint64_t>& sel, size_t n, const std::vector<con
       }
     }
   }
+  const DistinctColumns<Scalar> distinct(d, true);
   const size_t words = (N + 63) / 64;
   // Counts per block of trials, summed afterwards in block order.
   const size_t J = systems.size(), num_blocks = (n + 255) / 256;
@@ -397,7 +450,7 @@ void ArCountsT(const std::vector<uint64_t>& sel, size_t n, const std::vector<con
         const uint64_t* bits = sel.data() + (r0 + r) * words;
         for (size_t c = 0; c < N; ++c) p(r, c) = static_cast<Scalar>((bits[c / 64] >> (c % 64)) & 1);
       }
-      RowMatrix<Scalar> pd = p * d;
+      const RowMatrix<Scalar> pd = p * distinct.compact;
       for (size_t m = 0, b = 0; m < M; ++m) {
         const size_t k = metrics[m]->NumStats();
         a.resize(k);
@@ -406,7 +459,7 @@ void ArCountsT(const std::vector<uint64_t>& sel, size_t n, const std::vector<con
           size_t c = 0;
           for (size_t r = 0; r < rows; ++r) {
             for (size_t x = 0; x < k; ++x) {
-              const int64_t v = static_cast<int64_t>(pd(r, offset[b] + x));
+              const int64_t v = static_cast<int64_t>(distinct.Get(pd, r, offset[b] + x));
               a[x] = sys_total[offset[b] + x] + v;
               bvec[x] = bl_total[offset[b] + x] - v;
             }
