@@ -629,6 +629,13 @@ std::vector<std::vector<SignificanceResult>> PairedTest(
   } else {
     PairedAr(metrics, stats, options, &results);
   }
+  if (options.identical_p_one) {
+    for (size_t m = 0; m < metrics.size(); ++m) {
+      for (size_t s = 1; s < S; ++s) {
+        if (stats[m][s].data() == stats[m][0].data()) results[m][s].p_value = 1.0;
+      }
+    }
+  }
   return results;
 }
 

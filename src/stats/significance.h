@@ -18,9 +18,10 @@
 //   tests and Python's statistics.mean (correctly rounded) for a single
 //   system;
 // - p = (c + 1) / (n + 1) where c counts resamples whose (centred, for the
-//   bootstrap) score difference is strictly greater than the real one. A
-//   system compared with itself therefore gets p = 1 / (n + 1), as in
-//   sacreBLEU.
+//   bootstrap) score difference is strictly greater than the real one. For a
+//   system whose statistics equal the baseline's, that formula gives
+//   1 / (n + 1), i.e. "significant"; by default mteval reports p = 1 there
+//   instead (see SignificanceOptions::identical_p_one).
 //
 // Results do not depend on the number of threads.
 
@@ -49,6 +50,11 @@ struct SignificanceOptions {
   int ar_confidence_samples = 0;
   // Worker threads (>= 1); results are identical for every value.
   int threads = 1;
+  // A system whose per-segment statistics are identical to the baseline's
+  // gets p = 1: nothing distinguishes the two. sacreBLEU's formula gives
+  // 1 / (n + 1) (it counts only strictly larger differences), which marks a
+  // system as significantly different from itself; false reproduces that.
+  bool identical_p_one = true;
 
   // Throws Error(kUsage) naming the bad field.
   void Validate() const;

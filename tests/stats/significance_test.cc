@@ -120,7 +120,7 @@ TEST_CASE("confidence intervals give the same numbers for every thread count", "
   CHECK(one.ci == two.ci);
 }
 
-TEST_CASE("a system compared with itself gets sacreBLEU's p = 1 / (n + 1)", "[significance]") {
+TEST_CASE("a system compared with itself gets p = 1, or sacreBLEU's 1 / (n + 1) on request", "[significance]") {
   // sacreBLEU counts strictly greater differences, so identical systems
   // (real difference 0, every resampled difference 0) get c = 0.
   Fixture f(1);
@@ -129,9 +129,14 @@ TEST_CASE("a system compared with itself gets sacreBLEU's p = 1 / (n + 1)", "[si
   SignificanceOptions o;
   o.bootstrap_samples = 500;
   o.ar_trials = 999;
+  const auto bs_one = PairedTest(PairedTestKind::kBootstrap, f.metrics, f.stats, {"a", "a"}, o);
+  const auto ar_one = PairedTest(PairedTestKind::kApproximateRandomization, f.metrics, f.stats, {"a", "a"}, o);
+  o.identical_p_one = false;
   const auto bs = PairedTest(PairedTestKind::kBootstrap, f.metrics, f.stats, {"a", "a"}, o);
   const auto ar = PairedTest(PairedTestKind::kApproximateRandomization, f.metrics, f.stats, {"a", "a"}, o);
   for (size_t m = 0; m < 2; ++m) {
+    CHECK(*bs_one[m][1].p_value == 1.0);
+    CHECK(*ar_one[m][1].p_value == 1.0);
     CHECK(*bs[m][1].p_value == 1.0 / 501.0);
     CHECK(*ar[m][1].p_value == 1.0 / 1000.0);
     CHECK(bs[m][1].score == bs[m][0].score);
