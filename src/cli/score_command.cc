@@ -63,8 +63,7 @@ std::string Lower(std::string s) {
   return s;
 }
 
-// One line of -sl output: text as sacreBLEU prints it, the score alone with
-// -b, or one compact JSON object with an explicit -f json.
+// One line of sentence-level output.
 std::string FormatSentenceLine(const MetricScore& s, const Signature& signature, const std::string& sig,
                                const ScoreCommandOptions& options) {
   if (options.format_given && options.format == "json") {
@@ -183,9 +182,7 @@ void ScoreCommandOptions::Validate() const {
   for (const std::string& id : metrics) MakeMetric(id, mo);
 }
 
-CommandOutput RunScore(const ScoreCommandOptions& options) { return RunScore(options, nullptr); }
-
-CommandOutput RunScore(const ScoreCommandOptions& options_in, const std::function<void(std::string_view)>& write) {
+CommandOutput RunScore(const ScoreCommandOptions& options_in) {
   ScoreCommandOptions options = options_in;
   options.Validate();
   if (!options.langpair.empty()) {
@@ -194,7 +191,7 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in, const std::functio
   if (options.sentence_level) options.metric_options.bleu.effective_order = true;
 
   CommandOutput out;
-  if (options.sentence_level && options.stats_out.empty() && write) {
+  if (options.sentence_level && options.stats_out.empty()) {
     // Streaming: memory bounded by the longest line, not the file. sacreBLEU
     // prints one line per segment and no corpus line, and never its
     // tokenized-period warning here (it counts per sentence_score call).
@@ -209,7 +206,11 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in, const std::functio
     std::string line;
     StreamSentenceStats(*m, so, [&](uint64_t, const int64_t* stats) {
       line = FormatSentenceLine(m->Score(stats), signature, sig, options);
-      write(line);
+      if (options.stream_out) {
+        options.stream_out(line);
+      } else {
+        out.stdout_text += line;
+      }
     });
     return out;
   }
