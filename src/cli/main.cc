@@ -49,12 +49,10 @@ int Run(const std::vector<std::string>& args) {
       std::fputs(mteval::ScoreHelp().c_str(), stdout);
       return 0;
     }
-    // -sl output is streamed straight to stdout as segments are scored.
-    mteval::CommandOutput out = mteval::RunScore(mteval::ParseScoreArgs(rest), [](std::string_view s) {
-      if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) {
-        throw mteval::Error(mteval::ErrorKind::kInternal, "cannot write to standard output");
-      }
-    });
+    mteval::ScoreCommandOptions options = mteval::ParseScoreArgs(rest);
+    // -sl prints lines as they are scored (the only output that does).
+    options.stream_out = [](const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); };
+    mteval::CommandOutput out = mteval::RunScore(options);
     bool quiet = false;
     for (const auto& a : rest) quiet = quiet || a == "-q" || a == "--quiet";
     if (!quiet) {

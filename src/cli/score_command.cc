@@ -140,13 +140,12 @@ std::string FormatSentenceLine(const MetricScore& s, const Signature& signature,
 }
 
 // -sl --stream: a TSV reference file scored in chunks, lines handed to
-// `write` as they are made.
-CommandOutput RunStreamedSentenceScores(const ScoreCommandOptions& options,
-                                        const std::function<void(std::string_view)>& write) {
+// options.stream_out as they are made (into stdout_text without it).
+CommandOutput RunStreamedSentenceScores(const ScoreCommandOptions& options) {
   CommandOutput out;
   const auto emit = [&](const std::string& text) {
-    if (write) {
-      write(text);
+    if (options.stream_out) {
+      options.stream_out(text);
     } else {
       out.stdout_text += text;
     }
@@ -302,9 +301,7 @@ void ScoreCommandOptions::Validate() const {
   for (const std::string& id : metrics) MakeMetric(id, mo);
 }
 
-CommandOutput RunScore(const ScoreCommandOptions& options) { return RunScore(options, nullptr); }
-
-CommandOutput RunScore(const ScoreCommandOptions& options_in, const std::function<void(std::string_view)>& write) {
+CommandOutput RunScore(const ScoreCommandOptions& options_in) {
   ScoreCommandOptions options = options_in;
   options.Validate();
   if (!options.langpair.empty()) {
@@ -312,10 +309,9 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in, const std::functio
   }
   if (options.sentence_level) options.metric_options.bleu.effective_order = true;
 
-  if (options.stream) return RunStreamedSentenceScores(options, write);
+  if (options.stream) return RunStreamedSentenceScores(options);
   CommandOutput out;
-  if (options.sentence_level && options.stats_out.empty() && write && !options.reseg &&
-      IsPlainTextInput(options, &out.warnings)) {
+  if (options.sentence_level && options.stats_out.empty() && !options.reseg && IsPlainTextInput(options, &out.warnings)) {
     // Streaming: memory bounded by the longest line, not the file. sacreBLEU
     // prints one line per segment and no corpus line, and never its
     // tokenized-period warning here (it counts per sentence_score call).
@@ -330,7 +326,11 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in, const std::functio
     std::string line;
     StreamSentenceStats(*m, so, [&](uint64_t, const int64_t* stats) {
       line = FormatSentenceLine(m->Score(stats), signature, sig, options);
-      write(line);
+      if (options.stream_out) {
+        options.stream_out(line);
+      } else {
+        out.stdout_text += line;
+      }
     });
     return out;
   }

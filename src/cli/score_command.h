@@ -3,7 +3,6 @@
 
 #include <functional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "cli/significance_output.h"
@@ -33,6 +32,9 @@ struct ScoreCommandOptions {
   bool per_doc = false;                   // --per-doc: also print one score per document
   bool stream = false;                    // --stream: -sl over a TSV file in bounded memory
   bool reseg = false;                     // --reseg: read outputs as free text, re-segment to the reference
+  // Receives -sl output as it is made (set by the CLI to write stdout);
+  // without it the output is collected in stdout_text.
+  std::function<void(const std::string&)> stream_out;
 
   // Checks every option in one place; throws Error(kUsage).
   void Validate() const;
@@ -48,12 +50,9 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args);
 std::string ScoreHelp();
 
 // Runs the command; nothing is returned for printing if it throws.
+// Sentence-level scoring (-sl without --stats-out) streams: inputs are read
+// line by line and each segment's line goes to stream_out as soon as it is
+// scored (score/sentence_stream.h), or into stdout_text without stream_out.
 CommandOutput RunScore(const ScoreCommandOptions& options);
-
-// The same, but sentence-level output (-sl without --stats-out) is streamed:
-// inputs are read line by line and each segment's line is passed to `write`
-// as soon as it is scored, so memory does not grow with the file
-// (score/sentence_stream.h). Other output comes back in stdout_text.
-CommandOutput RunScore(const ScoreCommandOptions& options, const std::function<void(std::string_view)>& write);
 
 }  // namespace mteval

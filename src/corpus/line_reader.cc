@@ -1,7 +1,5 @@
 #include "corpus/line_reader.h"
 
-#include <zlib.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -9,6 +7,7 @@
 #include <iterator>
 
 #include "common/error.h"
+#include "corpus/gzip_file.h"
 #include "text/python_str.h"
 #include "text/utf8.h"
 
@@ -20,45 +19,10 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
 }
 
 std::string ReadGzip(const std::string& path) {
-  // zlib would pass non-gzip bytes through; Python's gzip (and so sacreBLEU)
-  // refuses them, and so do we.
-  {
-    FILE* raw = std::fopen(path.c_str(), "rb");
-    if (!raw) throw Error(ErrorKind::kInput, "cannot open '" + path + "': " + std::strerror(errno));
-    unsigned char magic[2] = {0, 0};
-    size_t got = std::fread(magic, 1, 2, raw);
-    std::fclose(raw);
-    if (got > 0 && (got < 2 || magic[0] != 0x1f || magic[1] != 0x8b)) {
-      throw Error(ErrorKind::kInput, "'" + path + "' ends in .gz but is not a gzip file; decompress or rename it");
-    }
-  }
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) {
-    throw Error(ErrorKind::kInput, "cannot open '" + path + "': " + std::strerror(errno));
-  }
+  GzipFile f(path);
   std::string out;
   char buf[1 << 16];
-  for (;;) {
-    int n = gzread(f, buf, sizeof buf);
-    if (n < 0) {
-      int errnum = 0;
-      std::string msg = gzerror(f, &errnum);
-      gzclose(f);
-      throw Error(ErrorKind::kInput, "cannot decompress '" + path + "': " + msg +
-                                         " (is it a complete gzip file? try `gzip -t " + path + "`)");
-    }
-    if (n == 0) {
-      int errnum = 0;
-      gzerror(f, &errnum);
-      if (errnum == Z_BUF_ERROR) {
-        gzclose(f);
-        throw Error(ErrorKind::kInput, "'" + path + "' is truncated: the gzip stream ends early (check it with `gzip -t " + path + "`)");
-      }
-      break;
-    }
-    out.append(buf, static_cast<size_t>(n));
-  }
-  gzclose(f);
+  while (size_t n = f.Read(buf, sizeof buf)) out.append(buf, n);
   return out;
 }
 

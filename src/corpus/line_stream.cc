@@ -1,12 +1,11 @@
 #include "corpus/line_stream.h"
 
-#include <zlib.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 
 #include "common/error.h"
+#include "corpus/gzip_file.h"
 #include "text/python_str.h"
 #include "text/utf8.h"
 
@@ -23,36 +22,18 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
 }  // namespace
 
 struct LineStream::Source {
-  FILE* file = nullptr;   // a plain file or stdin
-  gzFile gz = nullptr;    // a .gz file
+  FILE* file = nullptr;             // a plain file or stdin
+  std::unique_ptr<GzipFile> gz;     // a .gz file
   bool owns_file = false;
   std::string path;
 
   ~Source() {
-    if (gz) gzclose(gz);
     if (file && owns_file) std::fclose(file);
   }
 
   // Reads up to n bytes; 0 at the end. Throws on errors.
   size_t Read(char* out, size_t n) {
-    if (gz) {
-      int got = gzread(gz, out, static_cast<unsigned>(n));
-      if (got < 0) {
-        int errnum = 0;
-        std::string msg = gzerror(gz, &errnum);
-        throw Error(ErrorKind::kInput, "cannot decompress '" + path + "': " + msg +
-                                           " (is it a complete gzip file? try `gzip -t " + path + "`)");
-      }
-      if (got == 0) {
-        int errnum = 0;
-        gzerror(gz, &errnum);
-        if (errnum == Z_BUF_ERROR) {
-          throw Error(ErrorKind::kInput, "'" + path + "' is truncated: the gzip stream ends early (check it with `gzip -t " +
-                                             path + "`)");
-        }
-      }
-      return static_cast<size_t>(got);
-    }
+    if (gz) return gz->Read(out, n);
     size_t got = std::fread(out, 1, n, file);
     if (got == 0 && std::ferror(file)) throw Error(ErrorKind::kInput, "cannot read '" + path + "'");
     return got;
@@ -67,19 +48,7 @@ LineStream::LineStream(const std::string& path) : src_(new Source), universal_ne
     return;
   }
   if (EndsWith(path, ".gz")) {
-    // As ReadLines: zlib would pass non-gzip bytes through, Python's gzip
-    // refuses them.
-    FILE* raw = std::fopen(path.c_str(), "rb");
-    if (!raw) throw Error(ErrorKind::kInput, "cannot open '" + path + "': " + std::strerror(errno));
-    unsigned char magic[2] = {0, 0};
-    size_t got = std::fread(magic, 1, 2, raw);
-    std::fclose(raw);
-    if (got > 0 && (got < 2 || magic[0] != 0x1f || magic[1] != 0x8b)) {
-      throw Error(ErrorKind::kInput, "'" + path + "' ends in .gz but is not a gzip file; decompress or rename it");
-    }
-    src_->gz = gzopen(path.c_str(), "rb");
-    if (!src_->gz) throw Error(ErrorKind::kInput, "cannot open '" + path + "': " + std::strerror(errno));
-    gzbuffer(src_->gz, 1 << 16);
+    src_->gz = std::make_unique<GzipFile>(path);
     return;
   }
   src_->file = std::fopen(path.c_str(), "rb");

@@ -5,9 +5,9 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
-#include <thread>
 
 #include "common/error.h"
+#include "support/tokenizer_threads.h"
 #include "tokenize/builtin_tokenizers.h"
 #include "tokenize/tokenizer_cache.h"
 
@@ -104,22 +104,7 @@ TEST_CASE("the cache is safe to share across threads", "[cache]") {
     lines.push_back(Line(i % 1500, 30 + i % 200));
     want.push_back(plain->Tokenize(lines.back()));
   }
-  std::vector<size_t> bad(4, 0);
-  std::vector<std::thread> threads;
-  for (size_t t = 0; t < 4; ++t) {
-    threads.emplace_back([&, t] {
-      std::string out;
-      for (size_t rep = 0; rep < 3; ++rep) {
-        for (size_t i = 0; i < lines.size(); ++i) {
-          size_t k = (i * 11 + t * 101 + rep) % lines.size();
-          cached.Tokenize(lines[k], &out);
-          bad[t] += out != want[k];
-        }
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  CHECK(bad == std::vector<size_t>(4, 0));
+  CHECK(testing::ConcurrentMismatches(cached, lines, want) == 0);
   CHECK(cached.Stats().bytes <= 256 * 1024);
 }
 
