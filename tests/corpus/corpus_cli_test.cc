@@ -128,7 +128,7 @@ TEST_CASE("the same segments score the same in every format", "[corpus][cli]") {
   CHECK(f.Text("score " + f.dir + "/ref.sgm -i " + f.dir + "/hyp.sgm --align id") == expected);
 }
 
-TEST_CASE("--origlang, --subset and --per-doc", "[corpus][cli]") {
+TEST_CASE("score --origlang / --subset and --per-doc", "[corpus][cli]") {
   Files f;
   // The d1 part alone, as plain text, is what --origlang de must give.
   WriteFile(f.dir + "/r1.txt", Lines({kRef[0], kRef[1]}));
@@ -202,7 +202,7 @@ TEST_CASE("id alignment errors and --allow-missing through the CLI", "[corpus][c
   CHECK_THAT(r.err, Catch::Contains("lacks"));
 }
 
-TEST_CASE("wrong formats, unsafe XML and missing columns fail with a message", "[corpus][cli]") {
+TEST_CASE("wrong formats / unsafe XML and missing columns fail with a message", "[corpus][cli]") {
   Files f;
   WriteFile(f.dir + "/ref.sgm.txt", "<refset setid=\"x\">\n<doc docid=\"1\" sysid=\"ref\">\n<seg id=\"1\">a</seg>\n</doc>\n</refset>\n");
   auto r = RunMteval("score " + f.dir + "/ref.sgm.txt -i " + f.hyp_txt);
@@ -265,7 +265,7 @@ TEST_CASE("WMT22 zh-en as WMT XML scores exactly as the plain-text files", "[cor
 
 namespace mteval {
 
-TEST_CASE("-sl --stream over a TSV file gives the same lines as loading it", "[corpus][cli][stream]") {
+TEST_CASE("score -sl --stream over a TSV file gives the same lines as loading it", "[corpus][cli][stream]") {
   const std::string dir = testing::MakeTempDir();
   std::string tsv = "ref\tref2\thyp\n";
   for (int i = 0; i < 5000; ++i) {  // more than one chunk
