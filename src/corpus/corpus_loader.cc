@@ -36,6 +36,42 @@ SegmentedText ReadPlainText(const std::string& path) {
   return t;
 }
 
+// System outputs on standard input: one tab-separated field per system on
+// every line, as sacreBLEU (and the plain-text loader) read stdin.
+std::vector<Stream> ReadStdinSystems() {
+  SegmentedText lines = ReadPlainText("-");
+  std::vector<Stream> out;
+  for (size_t ln = 0; ln < lines.segments.size(); ++ln) {
+    std::vector<std::string> fields;
+    const std::string& line = lines.segments[ln].text;
+    for (size_t start = 0;;) {
+      size_t tab = line.find('\t', start);
+      fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    if (ln == 0) {
+      for (size_t s = 0; s < fields.size(); ++s) {
+        out.push_back({"System " + std::to_string(s + 1), SegmentedText()});
+        out.back().text.path = "<stdin>";
+        out.back().text.format = "text";
+      }
+    } else if (fields.size() != out.size()) {
+      throw Error(ErrorKind::kInput, "<stdin>: line " + std::to_string(ln + 1) + " has " + std::to_string(fields.size()) +
+                                         " tab-separated fields but line 1 has " + std::to_string(out.size()) +
+                                         " (one field per system)");
+    }
+    for (size_t s = 0; s < fields.size(); ++s) {
+      Segment seg;
+      seg.text = std::move(fields[s]);
+      seg.seg_id = std::to_string(ln + 1);
+      out[s].text.segments.push_back(std::move(seg));
+    }
+  }
+  if (out.empty()) out.push_back({"System 1", lines});
+  return out;
+}
+
 std::string Join(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
@@ -230,7 +266,7 @@ LoadedCorpus LoadCorpus(const TextCorpusOptions& files, const CorpusLoadOptions&
   } else if (!loader.embedded_hyps_.empty()) {
     for (auto& h : loader.embedded_hyps_) hyps.push_back({h.name, std::move(h)});
   } else {
-    hyps.push_back({"System 1", ReadPlainText("-")});
+    hyps = ReadStdinSystems();
   }
   std::vector<SegmentedText> src;
   if (!options.src_column.empty()) {

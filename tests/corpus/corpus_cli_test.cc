@@ -128,7 +128,7 @@ TEST_CASE("the same segments score the same in every format", "[corpus][cli]") {
   CHECK(f.Text("score " + f.dir + "/ref.sgm -i " + f.dir + "/hyp.sgm --align id") == expected);
 }
 
-TEST_CASE("score --origlang, --subset and --per-doc", "[corpus][cli]") {
+TEST_CASE("score --origlang / --subset and --per-doc", "[corpus][cli]") {
   Files f;
   // The d1 part alone, as plain text, is what --origlang de must give.
   WriteFile(f.dir + "/r1.txt", Lines({kRef[0], kRef[1]}));
@@ -202,7 +202,7 @@ TEST_CASE("id alignment errors and --allow-missing through the CLI", "[corpus][c
   CHECK_THAT(r.err, Catch::Contains("lacks"));
 }
 
-TEST_CASE("wrong formats, unsafe XML and missing columns fail with a message", "[corpus][cli]") {
+TEST_CASE("wrong formats / unsafe XML and missing columns fail with a message", "[corpus][cli]") {
   Files f;
   WriteFile(f.dir + "/ref.sgm.txt", "<refset setid=\"x\">\n<doc docid=\"1\" sysid=\"ref\">\n<seg id=\"1\">a</seg>\n</doc>\n</refset>\n");
   auto r = RunMteval("score " + f.dir + "/ref.sgm.txt -i " + f.hyp_txt);
@@ -224,6 +224,18 @@ TEST_CASE("wrong formats, unsafe XML and missing columns fail with a message", "
   r = RunMteval("score " + f.xml + " --translator Z");
   CHECK(r.exit_code == 3);
   CHECK_THAT(r.err, Catch::Contains("translator=\"Z\"") && Catch::Contains("translators: A"));
+  // Several systems on standard input (tab-separated) next to a WMT XML reference without <hyp>s.
+  std::vector<std::string> docs(kDocs, kDocs + 4), orig(kOrig, kOrig + 4);
+  WriteFile(f.dir + "/refonly.xml", WmtXml(kRef, {}, docs, orig));
+  std::string two;
+  for (size_t i = 0; i < kHyp.size(); ++i) two += kHyp[i] + "\t" + kRef[i] + "\n";
+  r = RunMteval("score " + f.dir + "/refonly.xml -f text", two);
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("System 2"));
+  CHECK(r.out == RunMteval("score " + f.ref_txt + " -f text", two).out);
+  r = RunMteval("score " + f.dir + "/refonly.xml", two + "only one field\n");
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.err, Catch::Contains("<stdin>: line 5 has 1 tab-separated fields but line 1 has 2"));
   // Plain text on standard input still works as before next to a structured reference.
   r = RunMteval("score " + f.ref_txt + " --ref-format text -f text -b", Lines(kHyp));
   CHECK(r.exit_code == 0);

@@ -22,7 +22,7 @@ TsvOptions Columns(std::vector<std::string> cols) {
 
 }  // namespace
 
-TEST_CASE("TSV: named columns from the header, ids, stripping", "[corpus][tsv]") {
+TEST_CASE("TSV: named columns from the header / ids / stripping", "[corpus][tsv]") {
   TsvOptions o = Columns({"ref", "hyp"});
   o.doc_column = "doc";
   auto cols = ParseTsv("doc\tsrc\tref\thyp\nd1\tHallo\tHello \tHi\r\nd1\tJa\tYes\tYeah\nd2\tNein\tNo\t\n", "t.tsv", o);
@@ -39,7 +39,7 @@ TEST_CASE("TSV: named columns from the header, ids, stripping", "[corpus][tsv]")
   CHECK(cols[0].docs[1].id == "d2");
 }
 
-TEST_CASE("TSV: numbered columns without a header, or with --tsv-header", "[corpus][tsv]") {
+TEST_CASE("TSV: numbered columns without a header / or with --tsv-header", "[corpus][tsv]") {
   auto cols = ParseTsv("a\tb\tc\nd\te\tf", "n.tsv", Columns({"3", "1"}));
   REQUIRE(cols[0].segments.size() == 2);
   CHECK(cols[0].segments[1].text == "f");
@@ -75,7 +75,7 @@ TEST_CASE("TSV: wrong column counts and unknown names name the line and the expe
   CHECK_THAT(m, Catch::Contains("u.tsv: line 2, column 3") && Catch::Contains("UTF-8"));
 }
 
-TEST_CASE("TSV stream reads a file row by row, also gzip and long lines", "[corpus][tsv]") {
+TEST_CASE("TSV stream reads a file row by row / also gzip and long lines", "[corpus][tsv]") {
   const std::string dir = testing::MakeTempDir();
   std::string content = "ref\thyp\n";
   const std::string long_field(200000, 'x');  // longer than the read chunk
@@ -103,7 +103,7 @@ TEST_CASE("TSV stream reads a file row by row, also gzip and long lines", "[corp
   CHECK_THAT(ErrorOf([&] { TsvStream s(dir + "/none.tsv", Columns({"1"})); }), Catch::Contains("cannot open"));
 }
 
-TEST_CASE("JSONL: configurable fields, ids and metadata", "[corpus][jsonl]") {
+TEST_CASE("JSONL: configurable fields / ids and metadata", "[corpus][jsonl]") {
   JsonlOptions o;
   o.fields = {"reference", "mt"};
   o.doc_field = "doc";
@@ -123,7 +123,7 @@ TEST_CASE("JSONL: configurable fields, ids and metadata", "[corpus][jsonl]") {
   CHECK(cols[0].docs[1].domain == "news");
 }
 
-TEST_CASE("JSONL: malformed records name the line, column and the field expected", "[corpus][jsonl]") {
+TEST_CASE("JSONL: malformed records name the line / column and the field expected", "[corpus][jsonl]") {
   JsonlOptions o;
   o.fields = {"hyp"};
   std::string m = ErrorOf([&] { ParseJsonl("{\"hyp\": \"a\"}\n{\"hyp\": \"b\", }\n", "b.jsonl", o); });

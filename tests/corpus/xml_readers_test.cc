@@ -31,7 +31,7 @@ const char* kWmt =
 
 }  // namespace
 
-TEST_CASE("WMT XML: source, references per translator, systems, documents", "[corpus][xml]") {
+TEST_CASE("WMT XML: source / references per translator / systems / documents", "[corpus][xml]") {
   WmtXmlFile f = ParseWmtXml(kWmt, "t.xml");
   REQUIRE(f.source.segments.size() == 3);
   CHECK(f.source.format == "wmt-xml");
@@ -67,7 +67,7 @@ TEST_CASE("WMT XML: missing attributes and wrong roots name the element and line
   CHECK_THAT(m, Catch::Contains("expected the root element <dataset>") && Catch::Contains("<xliff>"));
 }
 
-TEST_CASE("truncated and malformed XML give line, column and what was expected", "[corpus][xml]") {
+TEST_CASE("truncated and malformed XML give line / column and what was expected", "[corpus][xml]") {
   std::string full = kWmt;
   std::string truncated = full.substr(0, full.find("</ref>") + 3);
   std::string m = ErrorOf([&] { ParseWmtXml(truncated, "cut.xml"); });
@@ -119,7 +119,7 @@ TEST_CASE("absurdly deep nesting is refused with the element's position", "[corp
   CHECK(ParseTmx(ok, "ok.tmx").at(0).segments.at(0).text == "y");
 }
 
-TEST_CASE("XLIFF 1.2: trans-units, seg-source segmentation and inline placeholders", "[corpus][xliff]") {
+TEST_CASE("XLIFF 1.2: trans-units / seg-source segmentation and inline placeholders", "[corpus][xliff]") {
   const char* x =
       "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n"
       "<file original=\"press.html\" source-language=\"en\" target-language=\"de\" datatype=\"html\"><body>\n"
@@ -159,7 +159,7 @@ TEST_CASE("XLIFF 1.2: trans-units, seg-source segmentation and inline placeholde
   CHECK_THAT(m, Catch::Contains("n.xlf: line 2") && Catch::Contains("<trans-unit>") && Catch::Contains("id"));
 }
 
-TEST_CASE("XLIFF 2.x: units, segments, inline codes and code points", "[corpus][xliff]") {
+TEST_CASE("XLIFF 2.x: units / segments / inline codes and code points", "[corpus][xliff]") {
   const char* x =
       "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"fr\">\n"
       "<file id=\"f1\"><group id=\"g\"><unit id=\"1\">"
@@ -185,7 +185,7 @@ TEST_CASE("XLIFF 2.x: units, segments, inline codes and code points", "[corpus][
   CHECK(b.target.segments[1].text == "Salut");
 }
 
-TEST_CASE("TMX 1.4: one stream per language, tuid or number as segment id", "[corpus][tmx]") {
+TEST_CASE("TMX 1.4: one stream per language / tuid or number as segment id", "[corpus][tmx]") {
   const char* t =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n"
       "<header srclang=\"en-US\" segtype=\"sentence\" datatype=\"plaintext\" o-tmf=\"x\" adminlang=\"en\" creationtool=\"t\" creationtoolversion=\"1\"/>\n"
