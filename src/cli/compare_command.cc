@@ -6,6 +6,7 @@
 #include "cli/arg_parser.h"
 #include "common/error.h"
 #include "corpus/corpus_loader.h"
+#include "corpus/format_detect.h"
 #include "corpus/line_reader.h"
 #include "metrics/terms/terms_report.h"
 #include "report/atomic_file.h"
@@ -184,19 +185,12 @@ std::string CompareCommandOptions::ResolvedFormat() const {
 
 void CompareCommandOptions::Validate() const {
   if (corpus.ref_paths.empty()) throw Error(ErrorKind::kUsage, "compare needs at least one reference file");
-  if (corpus.hyp_paths.empty()) {
-    throw Error(ErrorKind::kUsage, "compare needs system output files: -i SYS1 [SYS2 ...] (the first is the baseline)");
-  }
   corpus.Validate();
   if (metrics.empty()) throw Error(ErrorKind::kUsage, "argument -m/--metrics: expected at least one metric");
   for (size_t i = 0; i < metrics.size(); ++i) {
     if (std::find(metrics.begin(), metrics.begin() + i, metrics[i]) != metrics.begin() + i) {
       throw Error(ErrorKind::kUsage, "argument -m/--metrics: '" + metrics[i] + "' is given twice");
     }
-  }
-  if (!names.empty() && names.size() != corpus.hyp_paths.size()) {
-    throw Error(ErrorKind::kUsage, "argument --names: " + std::to_string(names.size()) + " names for " +
-                                       std::to_string(corpus.hyp_paths.size()) + " systems");
   }
   const std::vector<std::string> formats = ReportFormats();
   if (!format.empty() && std::find(formats.begin(), formats.end(), format) == formats.end()) {
@@ -245,16 +239,38 @@ CompareOutput RunCompare(const CompareCommandOptions& options_in, const Progress
   if (!options.output.empty()) CheckOutputTarget(options.output, w);
 
   CompareOutput out;
+  // Systems come from -i, or from the <hyp> elements of a WMT XML reference.
+  if (options.corpus.hyp_paths.empty() &&
+      DetectFormat(options.corpus.ref_paths[0], "auto", &out.warnings) != CorpusFormat::kWmtXml) {
+    throw Error(ErrorKind::kUsage, "compare needs system output files: -i SYS1 [SYS2 ...] (the first is the baseline), "
+                                   "unless the reference is a WMT XML file with <hyp> elements");
+  }
   // Any corpus format (plain text, TSV, JSONL, WMT XML, SGML, ...), as
   // `mteval score` loads it; plain text gives exactly LoadTextCorpus.
   LoadedCorpus loaded = LoadCorpus(options.corpus, CorpusLoadOptions{});
   out.warnings = loaded.warnings;
   TextCorpus& corpus = loaded.corpus;
-  corpus.system_names = options.names.empty() ? ShortSystemNames(options.corpus.hyp_paths) : options.names;
+  // One file may hold several systems (WMT XML <hyp>s): then the names and
+  // paths come from the format.
+  const size_t loaded_systems = corpus.systems.size();
+  const std::vector<std::string>& hyp_paths = options.corpus.hyp_paths;
+  if (!options.names.empty() && options.names.size() != loaded_systems) {
+    throw Error(ErrorKind::kUsage, "argument --names: " + std::to_string(options.names.size()) + " names for " +
+                                       std::to_string(loaded_systems) + " systems");
+  }
+  std::vector<std::string> system_paths;
+  if (hyp_paths.size() == loaded_systems) {
+    system_paths = hyp_paths;
+    if (options.names.empty()) corpus.system_names = ShortSystemNames(hyp_paths);
+  } else {
+    system_paths.assign(loaded_systems, hyp_paths.size() == 1 ? hyp_paths[0] : options.corpus.ref_paths[0]);
+    if (hyp_paths.size() > 1) system_paths = corpus.system_names;
+  }
+  if (!options.names.empty()) corpus.system_names = options.names;
 
   ReportInputs in;
   in.corpus = &corpus;
-  in.system_paths = options.corpus.hyp_paths;
+  in.system_paths = system_paths;
   in.ref_paths = options.corpus.ref_paths;
   in.src_path = options.src_path;
   in.num_refs = corpus.refs.size();
@@ -294,7 +310,7 @@ CompareOutput RunCompare(const CompareCommandOptions& options_in, const Progress
   bo.num_examples = options.num_examples;
   bo.threads = options.threads;
   bo.progress = progress;
-  const size_t num_sys = options.corpus.hyp_paths.size();
+  const size_t num_sys = loaded_systems;
   if (options.significance && num_sys >= 2) {
     ReportSignificanceOptions sig;
     sig.kind = options.tests.paired_ar ? PairedTestKind::kApproximateRandomization : PairedTestKind::kBootstrap;

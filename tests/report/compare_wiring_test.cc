@@ -156,4 +156,40 @@ TEST_CASE("compare on SGML inputs: per-document scores from the format's documen
   CHECK(nlohmann::json::parse(p.out)["documents"].empty());
 }
 
+TEST_CASE("compare on a WMT XML file: its systems, names and documents", "[report][cli][corpus]") {
+  const std::string dir = testing::MakeTempDir();
+  auto doc = [](const std::string& id, const std::vector<std::string>& ref, const std::vector<std::string>& s1,
+                const std::vector<std::string>& s2) {
+    auto p = [](const std::vector<std::string>& lines) {
+      std::string x = "<p>";
+      for (size_t i = 0; i < lines.size(); ++i) x += "<seg id=\"" + std::to_string(i + 1) + "\">" + lines[i] + "</seg>";
+      return x + "</p>";
+    };
+    return "<doc id=\"" + id + "\" origlang=\"zh\"><ref lang=\"en\" translator=\"A\">" + p(ref) +
+           "</ref><hyp lang=\"en\" system=\"s1\">" + p(s1) + "</hyp><hyp lang=\"en\" system=\"s2\">" + p(s2) +
+           "</hyp></doc>\n";
+  };
+  const std::string xml = dir + "/test.xml";
+  WriteFile(xml, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<dataset id=\"t\"><collection id=\"c\">\n" +
+                     doc("d1", {"The cat sat on the mat.", "It was raining."}, {"The cat sat on a mat.", "It rained."},
+                         {"A cat on the mat.", "It was raining."}) +
+                     doc("d2", {"The end is near."}, {"The end is near."}, {"End near."}) +
+                     "</collection></dataset>\n");
+  for (const std::string& inputs : {xml, xml + " -i " + xml}) {
+    INFO(inputs);
+    auto r = RunMteval("compare " + inputs + " -f json --no-significance");
+    REQUIRE(r.exit_code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["systems"] == nlohmann::json({"s1", "s2"}));
+    CHECK(j["ranking"]["scores"][0].size() == 2);
+    REQUIRE(j["documents"].size() == 2);
+    CHECK(j["documents"][0]["doc_id"] == "d1");
+    CHECK(j["documents"][0]["scores"][0].size() == 2);
+  }
+  auto named = RunMteval("compare " + xml + " -f json --no-significance --names base other");
+  REQUIRE(named.exit_code == 0);
+  CHECK(nlohmann::json::parse(named.out)["systems"] == nlohmann::json({"base", "other"}));
+  CHECK(RunMteval("compare " + xml + " --names one").exit_code == 2);
+}
+
 }  // namespace mteval
