@@ -128,7 +128,8 @@ std::vector<std::string> ShortSystemNames(const std::vector<std::string>& paths)
 }
 
 std::string CompareHelp() {
-  return "usage: mteval compare REF [REF...] -i SYS1 SYS2 ... [--src SRC] [-m bleu chrf ter] [-o report.html]\n"
+  return "usage: mteval compare REF [REF...] -i SYS1 SYS2 ... [--src SRC] [--glossary G] [-m bleu chrf ter]\n"
+         "                      [-o report.html] [--paired-bs|--paired-ar|--no-significance]\n"
          "                      [--format html|text|md|latex|csv|tsv|json] [--force] [options]\n\n" +
          MakeCompareParser().Help();
 }
