@@ -3,6 +3,8 @@
 // metric's rank order, and clusters follow the documented rule.
 
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "metrics/registry.h"
@@ -178,6 +180,12 @@ TEST_CASE("compare: significance on by default, off with --no-significance", "[r
   for (const auto& s : k["ranking"]["significance"]) CHECK(s.is_null());
   auto html = testing::RunMteval("compare " + dir + "/ref.txt -i " + dir + "/a.txt " + dir + "/b.txt -f html --no-significance");
   CHECK(html.out.find(" cluster</th>") == std::string::npos);
+  // SACREBLEU_SEED is read when --seed is absent, as in `mteval score`.
+  ::setenv("SACREBLEU_SEED", "3", 1);
+  auto env = testing::RunMteval("compare " + inputs + " --paired-bs-n 100");
+  ::unsetenv("SACREBLEU_SEED");
+  REQUIRE(env.exit_code == 0);
+  CHECK(nlohmann::json::parse(env.out)["ranking"]["significance"] == sig);
   CHECK(testing::RunMteval("compare " + inputs + " --paired-bs --paired-ar").exit_code == 2);
   CHECK(testing::RunMteval("compare " + inputs + " --no-significance --paired-ar").exit_code == 2);
   CHECK(testing::RunMteval("compare " + inputs + " --paired-bs-n 0").exit_code == 2);
