@@ -46,10 +46,9 @@ SystemTerminology ForSystem(const Glossary& g, const SegmentedText& src, const s
                                        std::to_string(it.source.segment), it.variant});
   }
   const ConsistencyResult cr = ComputeConsistency(renderings);
-  const std::string first_doc = src.segments.empty() ? "" : src.segments[0].doc_id;
   for (const ConsistencyGroup& grp : cr.inconsistent) {
     InconsistentTerm t;
-    t.source_term = grp.doc_id.empty() || grp.doc_id == first_doc ? grp.term : grp.term + " [" + grp.doc_id + "]";
+    t.source_term = grp.doc_id.empty() ? grp.term : grp.term + " [" + grp.doc_id + "]";
     std::map<size_t, bool> segs;
     for (const VariantUse& v : grp.variants) {
       t.variants.push_back(TermVariant{v.form.empty() ? "(not found)" : v.form, v.count});

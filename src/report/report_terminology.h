@@ -6,9 +6,8 @@
 //    each system; accuracy in percent, correct and total source occurrences;
 //  - inconsistent terms: ComputeConsistency (consistency.h) over the
 //    renderings of each source-term occurrence, grouped by (document, term);
-//    a group of another document than the first is labelled "term [doc]", an
-//    occurrence without an allowed or forbidden variant shows as
-//    "(not found)";
+//    with documents a group is labelled "term [doc]"; an occurrence without
+//    an allowed or forbidden variant shows as "(not found)";
 //  - forbidden hits: every forbidden variant in the system output, with its
 //    segment.
 // The source is required (terms are found in it).

@@ -94,6 +94,11 @@ TEST_CASE("compare --glossary: terminology section in every format", "[report][c
   REQUIRE(html.exit_code == 0);
   CHECK(html.out.find("id=\"terminology-section\"") != std::string::npos);
   CHECK(html.out.find("forbidden term matou") != std::string::npos);
+  // With documents, inconsistent terms are grouped and labelled per document.
+  WriteFile(f.dir + "/ids.txt", "d1\nd1\nd1\nd1\n");
+  auto docs = RunMteval(base + " --src " + f.src + " --glossary " + f.gloss + " --doc-ids " + f.dir + "/ids.txt -f json");
+  REQUIRE(docs.exit_code == 0);
+  CHECK(nlohmann::json::parse(docs.out)["terminology"]["systems"][1]["inconsistent"][0]["source_term"] == "cat [d1]");
   // Without a glossary: no section.
   auto plain = RunMteval(base + " --src " + f.src + " -f html");
   CHECK(plain.out.find("id=\"terminology-section\"") == std::string::npos);
