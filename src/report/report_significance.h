@@ -16,8 +16,9 @@
 //  - cluster[s]: significance clusters (the WMT convention, 1 = best): walk
 //    the rank order; a system starts a new cluster when it scores strictly
 //    worse than the previous system AND p_vs_next of the previous system is
-//    below alpha. Equal corpus scores never split a cluster (sacreBLEU gives
-//    identical systems p = 1/(n+1), a quirk of its strict count).
+//    below alpha. Equal corpus scores never split a cluster, whatever p the
+//    test reports (sacreBLEU's strict count gives identical systems
+//    p = 1/(n+1)).
 //  - signature: the metric's signature with bs:N or ar:N and seed:S, exactly
 //    as `mteval score --paired-bs/--paired-ar` prints it.
 
