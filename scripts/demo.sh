@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start: installs what is missing, builds, and scores the bundled
 # translated release (corpora/release) for three MT systems, then writes
-# the comparison report (HTML) and prints its path.
+# the comparison report (HTML, with significance and terminology) and
+# prints its path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -19,8 +20,9 @@ echo
 "$bin" terms --src "$c/workshop.zh" --ref "$c/workshop.ref.en" --hyp "$c/mt-generic.en" \
   --glossary "$c/glossary.tsv" -f text
 echo
-echo "Writing the comparison report (ranking, charts, n-grams, examples):"
+echo "Writing the comparison report (ranking with 95% intervals, paired bootstrap and clusters,"
+echo "charts, n-grams, examples, terminology against the glossary):"
 report=build/demo-report.html
 "$bin" compare "$c/workshop.ref.en" -i "$c/mt-glossary.en" "$c/mt-generic.en" "$c/mt-literal.en" \
-  --src "$c/workshop.zh" -m bleu chrf ter -o "$report" --force >/dev/null
+  --src "$c/workshop.zh" --glossary "$c/glossary.tsv" -m bleu chrf ter -o "$report" --force >/dev/null
 echo "$(pwd)/$report"

@@ -5,9 +5,14 @@
 
 #include "cli/arg_parser.h"
 #include "common/error.h"
+#include "corpus/corpus_loader.h"
+#include "corpus/format_detect.h"
 #include "corpus/line_reader.h"
+#include "metrics/terms/terms_report.h"
 #include "report/atomic_file.h"
 #include "report/report_render.h"
+#include "report/report_significance.h"
+#include "report/report_terminology.h"
 #include "tokenize/tokenizer.h"
 
 namespace mteval {
@@ -15,10 +20,12 @@ namespace {
 
 ArgParser MakeCompareParser() {
   std::vector<std::string> formats = ReportFormats();
-  return ArgParser({
+  std::vector<ArgSpec> specs({
       {"input", {"--input", "-i"}, ArgKind::kList, {}, "system output files; the first is the baseline"},
-      {"src", {"--src", "--source"}, ArgKind::kValue, {}, "source file (shown in the examples)"},
-      {"doc_ids", {"--doc-ids"}, ArgKind::kValue, {}, "file with one document id per line (per-document scores)"},
+      {"src", {"--src", "--source"}, ArgKind::kValue, {}, "source file, text or SGML (examples, terminology)"},
+      {"doc_ids", {"--doc-ids"}, ArgKind::kValue, {}, "file with one document id per line (default: the input format's documents)"},
+      {"glossary", {"--glossary", "-g"}, ArgKind::kValue, {}, "glossary (.tsv, .csv, .tbx): terminology section (needs --src) and -m terms"},
+      {"terms_stem", {"--terms-stem"}, ArgKind::kFlag, {}, "terminology: Snowball-stemmed matching of target words"},
       {"names", {"--names"}, ArgKind::kList, {}, "display names of the systems (default: from the file names)"},
       {"metrics", {"--metrics", "-m"}, ArgKind::kList, AvailableMetrics(), "metrics (default: bleu chrf); the first ranks"},
       {"output", {"--output", "-o"}, ArgKind::kValue, {}, "report file (default: standard output)"},
@@ -36,8 +43,16 @@ ArgParser MakeCompareParser() {
       {"force", {"--force"}, ArgKind::kFlag, {}, "overwrite an existing report file"},
       {"quiet", {"--quiet", "-q"}, ArgKind::kFlag, {}, "no warnings, no progress bar"},
       {"no_color", {"--no-color", "-nc"}, ArgKind::kFlag, {}, "no colours in the text format"},
+      {"no_significance", {"--no-significance"}, ArgKind::kFlag, {}, "no confidence intervals, tests or clusters"},
       {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
   });
+  // The paired-test flags of `mteval score` (not its single-system -ci).
+  for (ArgSpec& spec : SignificanceArgSpecs()) {
+    if (spec.dest == "confidence" || spec.dest == "confidence_n") continue;
+    if (spec.dest == "paired_bs") spec.help = "paired bootstrap test against the first system (the default)";
+    specs.insert(specs.end() - 1, spec);
+  }
+  return ArgParser(specs);
 }
 
 std::string BaseName(const std::string& path) {
@@ -113,7 +128,8 @@ std::vector<std::string> ShortSystemNames(const std::vector<std::string>& paths)
 }
 
 std::string CompareHelp() {
-  return "usage: mteval compare REF [REF...] -i SYS1 SYS2 ... [--src SRC] [-m bleu chrf ter] [-o report.html]\n"
+  return "usage: mteval compare REF [REF...] -i SYS1 SYS2 ... [--src SRC] [--glossary G] [-m bleu chrf ter]\n"
+         "                      [-o report.html] [--paired-bs|--paired-ar|--no-significance]\n"
          "                      [--format html|text|md|latex|csv|tsv|json] [--force] [options]\n\n" +
          MakeCompareParser().Help();
 }
@@ -129,6 +145,10 @@ CompareCommandOptions ParseCompareArgs(const std::vector<std::string>& args) {
   o.langpair = a.Value("langpair").value_or("");
   o.src_path = a.Value("src").value_or("");
   o.doc_ids_path = a.Value("doc_ids").value_or("");
+  o.glossary_path = a.Value("glossary").value_or("");
+  o.terms_stem = a.Flag("terms_stem");
+  o.metric_options.terms.glossary = o.glossary_path;
+  o.metric_options.terms.stem = o.terms_stem;
   o.names = a.List("names");
   o.output = a.Value("output").value_or("");
   o.format = a.Value("format").value_or("");
@@ -143,6 +163,12 @@ CompareCommandOptions ParseCompareArgs(const std::vector<std::string>& args) {
   o.force = a.Flag("force");
   o.quiet = a.Flag("quiet");
   o.no_color = a.Flag("no_color");
+  o.significance = !a.Flag("no_significance");
+  o.tests = ParseSignificanceArgs(a);
+  if (!o.tests.Paired()) o.tests.paired_bs = true;  // the default test
+  if (!o.significance && (a.Flag("paired_bs") || a.Flag("paired_ar"))) {
+    throw Error(ErrorKind::kUsage, "argument --no-significance: not allowed with --paired-bs/--paired-ar");
+  }
   o.Validate();
   return o;
 }
@@ -160,19 +186,12 @@ std::string CompareCommandOptions::ResolvedFormat() const {
 
 void CompareCommandOptions::Validate() const {
   if (corpus.ref_paths.empty()) throw Error(ErrorKind::kUsage, "compare needs at least one reference file");
-  if (corpus.hyp_paths.empty()) {
-    throw Error(ErrorKind::kUsage, "compare needs system output files: -i SYS1 [SYS2 ...] (the first is the baseline)");
-  }
   corpus.Validate();
   if (metrics.empty()) throw Error(ErrorKind::kUsage, "argument -m/--metrics: expected at least one metric");
   for (size_t i = 0; i < metrics.size(); ++i) {
     if (std::find(metrics.begin(), metrics.begin() + i, metrics[i]) != metrics.begin() + i) {
       throw Error(ErrorKind::kUsage, "argument -m/--metrics: '" + metrics[i] + "' is given twice");
     }
-  }
-  if (!names.empty() && names.size() != corpus.hyp_paths.size()) {
-    throw Error(ErrorKind::kUsage, "argument --names: " + std::to_string(names.size()) + " names for " +
-                                       std::to_string(corpus.hyp_paths.size()) + " systems");
   }
   const std::vector<std::string> formats = ReportFormats();
   if (!format.empty() && std::find(formats.begin(), formats.end(), format) == formats.end()) {
@@ -187,6 +206,19 @@ void CompareCommandOptions::Validate() const {
   if (!langpair.empty() && (langpair.find('-') == std::string::npos || langpair.front() == '-' || langpair.back() == '-')) {
     throw Error(ErrorKind::kUsage, "argument -l/--language-pair: expected SRC-TGT such as zh-en, got '" + langpair + "'");
   }
+  const bool terms_metric = std::find(metrics.begin(), metrics.end(), "terms") != metrics.end();
+  if (!glossary_path.empty() && src_path.empty() && !terms_metric) {
+    throw Error(ErrorKind::kUsage, "argument --glossary: the terminology section needs the source (--src SRC), where "
+                                   "glossary terms are found; without a source, -m terms scores reference-anchored "
+                                   "term accuracy");
+  }
+  if (terms_metric && glossary_path.empty()) {
+    throw Error(ErrorKind::kUsage, "-m terms needs a glossary: --glossary G");
+  }
+  // Systems are known here, but a single system simply gets no significance
+  // section, so the count is not passed.
+  tests.Validate(0, false);
+  if (tests.confidence) throw Error(ErrorKind::kUsage, "compare reports intervals with the paired tests; -ci is for score");
   MetricOptions mo = metric_options;
   for (const std::string& id : metrics) MakeMetric(id, mo);
 }
@@ -204,20 +236,61 @@ CompareOutput RunCompare(const CompareCommandOptions& options_in, const Progress
   w.protected_paths.insert(w.protected_paths.end(), options.corpus.hyp_paths.begin(), options.corpus.hyp_paths.end());
   if (!options.src_path.empty()) w.protected_paths.push_back(options.src_path);
   if (!options.doc_ids_path.empty()) w.protected_paths.push_back(options.doc_ids_path);
+  if (!options.glossary_path.empty()) w.protected_paths.push_back(options.glossary_path);
   if (!options.output.empty()) CheckOutputTarget(options.output, w);
 
   CompareOutput out;
-  TextCorpus corpus = LoadTextCorpus(options.corpus);
-  corpus.system_names = options.names.empty() ? ShortSystemNames(options.corpus.hyp_paths) : options.names;
+  // Systems come from -i, or from the <hyp> elements of a WMT XML reference.
+  if (options.corpus.hyp_paths.empty() &&
+      DetectFormat(options.corpus.ref_paths[0], "auto", &out.warnings) != CorpusFormat::kWmtXml) {
+    throw Error(ErrorKind::kUsage, "compare needs system output files: -i SYS1 [SYS2 ...] (the first is the baseline), "
+                                   "unless the reference is a WMT XML file with <hyp> elements");
+  }
+  // Any corpus format (plain text, TSV, JSONL, WMT XML, SGML, ...), as
+  // `mteval score` loads it; plain text gives exactly LoadTextCorpus.
+  LoadedCorpus loaded = LoadCorpus(options.corpus, CorpusLoadOptions{});
+  out.warnings = loaded.warnings;
+  TextCorpus& corpus = loaded.corpus;
+  // One file may hold several systems (WMT XML <hyp>s): then the names and
+  // paths come from the format.
+  const size_t loaded_systems = corpus.systems.size();
+  const std::vector<std::string>& hyp_paths = options.corpus.hyp_paths;
+  if (!options.names.empty() && options.names.size() != loaded_systems) {
+    throw Error(ErrorKind::kUsage, "argument --names: " + std::to_string(options.names.size()) + " names for " +
+                                       std::to_string(loaded_systems) + " systems");
+  }
+  std::vector<std::string> system_paths;
+  if (hyp_paths.size() == loaded_systems) {
+    system_paths = hyp_paths;
+    if (options.names.empty()) corpus.system_names = ShortSystemNames(hyp_paths);
+  } else {
+    system_paths.assign(loaded_systems, hyp_paths.size() == 1 ? hyp_paths[0] : options.corpus.ref_paths[0]);
+    if (hyp_paths.size() > 1) system_paths = corpus.system_names;
+  }
+  if (!options.names.empty()) corpus.system_names = options.names;
 
   ReportInputs in;
   in.corpus = &corpus;
-  in.system_paths = options.corpus.hyp_paths;
+  in.system_paths = system_paths;
   in.ref_paths = options.corpus.ref_paths;
   in.src_path = options.src_path;
   in.num_refs = corpus.refs.size();
-  if (!options.src_path.empty()) in.source = ReadLines(options.src_path);
-  if (!options.doc_ids_path.empty()) in.doc_ids = ReadLines(options.doc_ids_path);
+  // The source: SGML or text, as `mteval terms` reads it.
+  SegmentedText source;
+  if (!options.src_path.empty()) {
+    source = LoadTermsInput(options.src_path);
+    if (source.format == "text") {
+      in.source = ReadLines(options.src_path);  // as before: the lines as sacreBLEU reads them
+    } else {
+      for (const Segment& seg : source.segments) in.source.push_back(seg.text);
+    }
+  }
+  // Documents: --doc-ids, else the ids the input format carries.
+  if (!options.doc_ids_path.empty()) {
+    in.doc_ids = ReadLines(options.doc_ids_path);
+  } else if (std::any_of(loaded.doc_ids.begin(), loaded.doc_ids.end(), [](const std::string& id) { return !id.empty(); })) {
+    in.doc_ids = loaded.doc_ids;
+  }
 
   std::vector<std::unique_ptr<Metric>> metrics, sentence_metrics;
   for (const std::string& id : options.metrics) {
@@ -238,6 +311,29 @@ CompareOutput RunCompare(const CompareCommandOptions& options_in, const Progress
   bo.num_examples = options.num_examples;
   bo.threads = options.threads;
   bo.progress = progress;
+  const size_t num_sys = loaded_systems;
+  if (options.significance && num_sys >= 2) {
+    ReportSignificanceOptions sig;
+    sig.kind = options.tests.paired_ar ? PairedTestKind::kApproximateRandomization : PairedTestKind::kBootstrap;
+    sig.bootstrap_samples = options.tests.paired_bs_n;
+    sig.ar_trials = options.tests.paired_ar_n;
+    sig.seed = options.tests.seed;
+    sig.threads = SignificanceJobs(options.tests.paired_jobs, num_sys);
+    bo.significance = MakeSignificanceProvider(sig);
+  }
+  if (!options.glossary_path.empty() && !options.src_path.empty()) {
+    if (!in.doc_ids.empty() && in.doc_ids.size() == source.segments.size()) {
+      for (size_t i = 0; i < in.doc_ids.size(); ++i) source.segments[i].doc_id = in.doc_ids[i];
+    }
+    ReportTerminologyOptions to;
+    to.glossary_path = options.glossary_path;
+    to.stem = options.terms_stem;
+    if (!options.langpair.empty()) {
+      to.src_lang = options.langpair.substr(0, options.langpair.find('-'));
+      to.tgt_lang = options.langpair.substr(options.langpair.find('-') + 1);
+    }
+    bo.terminology = MakeTerminologyProvider(to, std::move(source));
+  }
   ReportData data = BuildReport(in, bo);
   data.title = options.title;
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/significance_output.h"
 #include "corpus/text_corpus.h"
 #include "metrics/registry.h"
 #include "report/report_builder.h"
@@ -17,7 +18,9 @@ struct CompareCommandOptions {
   MetricOptions metric_options;                    // -tok, -lc, --chrf-word-order, ...
   std::string langpair;                            // -l SRC-TGT (default BLEU tokenizer)
   std::string src_path;                            // --src: source file shown in examples
-  std::string doc_ids_path;                        // --doc-ids: one document id per line
+  std::string doc_ids_path;                        // --doc-ids: one document id per line (overrides the format's ids)
+  std::string glossary_path;                       // --glossary: terminology section (needs --src) and -m terms
+  bool terms_stem = false;                         // --terms-stem: Snowball-stemmed term matching
   std::vector<std::string> names;                  // --names: display names, one per system
   std::string output;                              // -o FILE; "" = standard output
   std::string format;                              // --format; "" = from -o's extension, else html (text on stdout)
@@ -28,6 +31,16 @@ struct CompareCommandOptions {
   bool force = false;                              // --force: overwrite -o; accept tokenized-looking input
   bool quiet = false;                              // -q: no warnings and no progress bar
   bool no_color = false;                           // --no-color
+  // Significance section: on by default (paired bootstrap, 1000 resamples);
+  // --no-significance turns it off, and it is skipped for a single system.
+  bool significance = true;
+  // --paired-bs/--paired-ar, their -n flags, --paired-jobs and --seed
+  // (SACREBLEU_SEED); exactly one of paired_bs/paired_ar is set after parsing.
+  SignificanceCliOptions tests = [] {
+    SignificanceCliOptions t;
+    t.paired_bs = true;
+    return t;
+  }();
 
   // Checks every option in one place; throws Error(kUsage).
   void Validate() const;

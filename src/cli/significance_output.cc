@@ -66,23 +66,17 @@ void SignificanceCliOptions::Validate(size_t num_systems, bool sentence_level) c
   }
 }
 
-namespace {
-
-// 0 = automatic: every hardware thread, at most one per compared system
-// (results do not depend on the count, so this is safe as the default).
-int Jobs(int requested, size_t num_systems) {
+int SignificanceJobs(int requested, size_t num_systems) {
   if (requested > 0) return requested;
   const int cores = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   return std::max(1, std::min(cores, static_cast<int>(num_systems) - 1));
 }
 
-}  // namespace
-
 std::string RunSignificanceOutput(const SignificanceCliOptions& o, const SignificanceOutputInput& in) {
   o.Validate(in.system_names.size(), false);
   SignificanceOptions so;
   so.seed = o.seed;
-  so.threads = Jobs(o.paired_jobs, in.system_names.size());
+  so.threads = SignificanceJobs(o.paired_jobs, in.system_names.size());
 
   if (!o.Paired()) {
     // sacreBLEU bootstraps only for n > 1; with -cin 1 it prints plain scores.

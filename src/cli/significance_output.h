@@ -34,6 +34,9 @@ struct SignificanceCliOptions {
 
 // The flags above, for the score command's parser.
 std::vector<ArgSpec> SignificanceArgSpecs();
+// Threads for --paired-jobs N: N when > 0; 0 = automatic, every hardware
+// thread but at most one per compared system (results do not depend on it).
+int SignificanceJobs(int requested, size_t num_systems);
 // Reads the flags (and SACREBLEU_SEED when --seed is absent).
 SignificanceCliOptions ParseSignificanceArgs(const ParsedArgs& args);
 

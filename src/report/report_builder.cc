@@ -15,7 +15,6 @@
 namespace mteval {
 namespace {
 
-bool HigherIsBetter(const std::string& metric_id) { return metric_id != "ter"; }
 
 void Progress(const ReportBuildOptions& o, const std::string& stage, size_t done, size_t total) {
   if (o.progress) o.progress(stage, done, total);
@@ -51,6 +50,8 @@ void ReportBuildOptions::Validate() const {
     }
   }
 }
+
+bool HigherIsBetter(const std::string& metric_id) { return metric_id != "ter"; }
 
 Summary Summarize(std::vector<double> values) {
   Summary s;

@@ -86,6 +86,10 @@ struct ReportInputs {
 // Builds the report; throws Error on inconsistent inputs.
 ReportData BuildReport(const ReportInputs& inputs, const ReportBuildOptions& options);
 
+// Whether a higher score of the metric with registry id `metric_id` is better
+// (false for the error rate TER). Ranking, clusters and wins/losses use it.
+bool HigherIsBetter(const std::string& metric_id);
+
 // Five-number summary of `values` (linear interpolation, as numpy's default).
 Summary Summarize(std::vector<double> values);
 

@@ -81,6 +81,9 @@ TEST_CASE("compare formats: stdout text, inferred and explicit formats", "[repor
   CHECK(j["metrics"][0]["name"] == "chrF2");
   std::string csv = f.dir + "/r.csv";
   REQUIRE(RunMteval("compare " + f.inputs + " -o " + csv).exit_code == 0);
+  CHECK(testing::ReadWholeFile(csv).rfind(
+            "rank,system,baseline,BLEU,BLEU ci_low,BLEU ci_high,BLEU p,chrF2,chrF2 ci_low,chrF2 ci_high,chrF2 p\n", 0) == 0);
+  REQUIRE(RunMteval("compare " + f.inputs + " -o " + csv + " --force --no-significance").exit_code == 0);
   CHECK(testing::ReadWholeFile(csv).rfind("rank,system,baseline,BLEU,chrF2\n", 0) == 0);
   auto tex = RunMteval("compare " + f.inputs + " -f latex --names base other");
   CHECK_THAT(tex.out, Catch::Contains("\\toprule") && Catch::Contains("other"));

@@ -51,7 +51,8 @@ TEST_CASE("HTML report renders in headless Chromium and injected markup stays te
 
   const std::string report = dir + "/report.html";
   auto r = testing::RunMteval("compare " + c + "/workshop.ref.en -i " + hostile + " " + c + "/mt-glossary.en " + c +
-                              "/mt-literal.en --src " + c + "/workshop.zh -m bleu chrf ter -o " + report);
+                              "/mt-literal.en --src " + c + "/workshop.zh -m bleu chrf ter --glossary " + c +
+                              "/glossary.tsv -o " + report);
   REQUIRE(r.exit_code == 0);
 
   const std::string dom = dir + "/dom.html";
@@ -100,6 +101,22 @@ TEST_CASE("HTML report renders in headless Chromium and injected markup stays te
   CHECK(d.find("\xE5\x9B\xBD\xE5\xAE\xB6\xE7\x9F\xA5\xE8\xAF\x86\xE4\xBA\xA7\xE6\x9D\x83\xE5\xB1\x80") !=
         std::string::npos);  // 国家知识产权局 from the source
   CHECK(d.find("id=\"ngrams-section\"") != std::string::npos);
+  // Significance (on by default): a cluster column per metric, a 95% interval
+  // in every score cell, and CI whiskers on every bar of the bar charts.
+  for (std::string m : {"BLEU", "chrF2", "TER"}) CHECK(ranking.find(m + " cluster</th>") != std::string::npos);
+  CHECK(Count(ranking, "<span class=\"ci\">(") - Count(ranking, "(baseline)") == 9);
+  for (std::string m : {"bleu-0", "chrf-1", "ter-2"}) {
+    const size_t bar = d.find("data-chart=\"bar-" + m + "\"");
+    REQUIRE(bar != std::string::npos);
+    const std::string svg = d.substr(bar, d.find("</svg>", bar) - bar);
+    INFO(m);
+    CHECK(Count(svg, "class=\"whisker\"") == 9);  // three lines per system
+  }
+  // Terminology from the glossary: one row per system, the forbidden hits.
+  size_t terms = d.find("<table id=\"terminology\"");
+  REQUIRE(terms != std::string::npos);
+  CHECK(d.find("id=\"terminology-section\"") != std::string::npos);
+  CHECK(Count(d.substr(terms, d.find("</table>", terms) - terms), "<tr") == 4);
   std::system(("rm -rf '" + dir + "' '" + profile + "'").c_str());
 }
 
