@@ -128,6 +128,11 @@ std::string Ranking(const ReportData& d, const ReportRenderOptions& o) {
       if (any_cluster) {
         out += "<td class=\"num\">";
         if (sig && s < sig->cluster.size()) out += std::to_string(sig->cluster[s]);
+        // The neighbour test that decides where the next cluster starts.
+        if (sig && s < sig->p_vs_next.size() && sig->p_vs_next[s]) {
+          out += " <span class=\"ci\" title=\"p-value of the paired test against the next system in this "
+                 "metric's ranking\">(p\xE2\x86\x93 " + Fixed(*sig->p_vs_next[s], 4) + ")</span>";
+        }
         out += "</td>";
       }
     }
@@ -140,7 +145,11 @@ std::string Ranking(const ReportData& d, const ReportRenderOptions& o) {
       if (s) alpha = s->alpha;
     }
     out += "<p class=\"note\">* significantly different from the baseline (p &lt; " + Fixed(alpha, 3) +
-           "). Intervals are 95% confidence intervals.</p>";
+           "). Intervals are 95% confidence intervals." +
+           (any_cluster ? " Clusters: systems a paired test cannot tell apart from their neighbour in a metric's "
+                          "ranking share a cluster; p\xE2\x86\x93 is the p-value against the next system down."
+                        : "") +
+           "</p>";
   }
   out += "<p><b>Signatures</b></p><div class=\"sigs\">";
   for (size_t k = 0; k < d.metrics.size(); ++k) {

@@ -209,6 +209,7 @@ TEST_CASE("significance and terminology providers fill their sections", "[report
       m.ci = {ConfidenceInterval{1, 0.5, 1.5}, std::nullopt, std::nullopt};
       m.p_vs_baseline = {std::nullopt, 0.001, 0.5};
       m.cluster = {1, 1, 2};
+      m.p_vs_next = {0.25, std::nullopt, std::nullopt};
     }
     return out;
   };
@@ -237,6 +238,8 @@ TEST_CASE("significance and terminology providers fill their sections", "[report
   CHECK(html.find("BLEU by system (95% CI)") != std::string::npos);
   CHECK(html.find("95% CI 0.50-1.50") != std::string::npos);
   CHECK(html.find("cluster</th>") != std::string::npos);
+  // The neighbour test's p-value is shown next to the cluster.
+  CHECK(html.find("(p\xE2\x86\x93 0.2500)") != std::string::npos);
   std::string csv = RenderDelimited(d, {}, ',');
   CHECK(csv.find("BLEU ci_low") != std::string::npos);
   CHECK(RenderText(d, {}).find("Term accuracy") != std::string::npos);
