@@ -10,10 +10,10 @@ scripts/build.sh release -DMTEVAL_BUILD_TESTS=OFF -DMTEVAL_BUILD_BENCH=OFF >/dev
 bin=build/release/mteval
 c=corpora/release
 echo
-echo "Scoring three MT systems on a translated press release ($c):"
+echo "Scoring three MT systems (BLEU, chrF, TER) on a translated press release ($c):"
 echo
 "$bin" score "$c/workshop.ref.en" -i "$c/mt-glossary.en" "$c/mt-generic.en" "$c/mt-literal.en" \
-  -m bleu chrf -f text
+  -m bleu chrf ter -f text
 echo
 echo "Terminology of the generic MT system against the sample glossary ($c/glossary.tsv):"
 echo
