@@ -4,7 +4,6 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <map>
-#include <sstream>
 
 #include "metrics/registry.h"
 #include "score/corpus_scorer.h"
@@ -15,19 +14,6 @@
 namespace mteval {
 
 namespace {
-
-std::vector<std::string> SplitTab(const std::string& line) {
-  std::vector<std::string> out;
-  std::stringstream ss(line);
-  std::string f;
-  while (std::getline(ss, f, '\t')) out.push_back(f);
-  return out;
-}
-
-std::string HypPath(const std::string& pair, const std::string& system) {
-  std::string tgt = pair.substr(pair.find('-') + 1);
-  return "system-outputs/generaltest2022." + pair + ".hyp." + system + "." + tgt;
-}
 
 }  // namespace
 
@@ -40,16 +26,16 @@ TEST_CASE("sentence BLEU, chrF and chrF++ match sacreBLEU 2.6.0", "[parity]") {
   for (const std::string& pair : testing::ParityPairs()) {
     std::vector<std::string> lines = testing::ParityFileLines(pair + ".sentence.tsv");
     REQUIRE(lines.size() > 1);
-    std::vector<std::string> header = SplitTab(lines[0]);
+    std::vector<std::string> header = testing::SplitTab(lines[0]);
     REQUIRE(header[3] == "bleu");
     // system -> rows
     std::map<std::pair<std::string, std::string>, std::vector<std::vector<std::string>>> by_system;
     for (size_t i = 1; i < lines.size(); ++i) {
-      auto f = SplitTab(lines[i]);
+      auto f = testing::SplitTab(lines[i]);
       by_system[{f[0], f[1]}].push_back(f);
     }
     for (auto& [key, rows] : by_system) {
-      TextCorpus corpus = testing::Wmt22Corpus({key.second}, {HypPath(pair, key.first)});
+      TextCorpus corpus = testing::Wmt22Corpus({key.second}, {testing::Wmt22HypPath(pair, key.first)});
       REQUIRE(rows.size() == corpus.num_segments());
       const std::string tok = rows[0][4];
       MetricOptions o;

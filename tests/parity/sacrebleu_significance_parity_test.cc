@@ -32,10 +32,6 @@ std::string MetricId(const std::string& name) {
   return "";
 }
 
-std::string HypPath(const std::string& pair, const std::string& system) {
-  return "system-outputs/generaltest2022." + pair + ".hyp." + system + "." + pair.substr(pair.find('-') + 1);
-}
-
 bool Near(const nlohmann::json& want, const std::optional<double>& got) {
   if (want.is_null()) return !got.has_value();
   return got.has_value() && std::abs(*got - want.get<double>()) <= 1e-9;
@@ -113,7 +109,7 @@ TEST_CASE("significance tests match sacreBLEU 2.6.0", "[parity][significance]") 
       }
       REQUIRE(systems.front() == lines.front()["baseline"].get<std::string>());
       std::vector<std::string> hyps;
-      for (const auto& s : systems) hyps.push_back(HypPath(pair, s));
+      for (const auto& s : systems) hyps.push_back(testing::Wmt22HypPath(pair, s));
       TextCorpus corpus = testing::Wmt22Corpus({lines.front()["ref"].get<std::string>()}, hyps);
       std::vector<std::unique_ptr<Metric>> owned;
       std::vector<const Metric*> metrics;
@@ -152,7 +148,7 @@ TEST_CASE("significance tests match sacreBLEU 2.6.0", "[parity][significance]") 
       }
     }
     for (const auto& j : by_test["ci"]) {
-      TextCorpus corpus = testing::Wmt22Corpus({j["ref"].get<std::string>()}, {HypPath(pair, j["system"])});
+      TextCorpus corpus = testing::Wmt22Corpus({j["ref"].get<std::string>()}, {testing::Wmt22HypPath(pair, j["system"])});
       auto metric = MakeUsableMetric(MetricId(j["metric"]), options);
       if (!metric) {
         ++skipped;

@@ -7,7 +7,6 @@
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "metrics/registry.h"
 #include "score/corpus_scorer.h"
@@ -39,14 +38,6 @@ double Field(const MetricScore& s, const std::string& key) {
   }
   FAIL("no field " << key);
   return 0;
-}
-
-std::vector<std::string> SplitTab(const std::string& line) {
-  std::vector<std::string> out;
-  std::stringstream ss(line);
-  std::string f;
-  while (std::getline(ss, f, '\t')) out.push_back(f);
-  return out;
 }
 
 struct Group {
@@ -113,18 +104,17 @@ TEST_CASE("sentence TER matches sacreBLEU 2.6.0", "[parity][ter]") {
   for (const std::string& pair : ParityPairs()) {
     std::vector<std::string> lines = ParityFileLines(pair + ".sentence.tsv");
     REQUIRE(lines.size() > 1);
-    const std::vector<std::string> header = SplitTab(lines[0]);
+    const std::vector<std::string> header = testing::SplitTab(lines[0]);
     size_t col = 0;
     while (col < header.size() && header[col] != "ter") ++col;
     REQUIRE(col < header.size());
     std::map<std::pair<std::string, std::string>, std::vector<std::vector<std::string>>> by_system;
     for (size_t i = 1; i < lines.size(); ++i) {
-      auto f = SplitTab(lines[i]);
+      auto f = testing::SplitTab(lines[i]);
       by_system[{f[0], f[1]}].push_back(f);
     }
-    const std::string tgt = pair.substr(pair.find('-') + 1);
     for (auto& [key, rows] : by_system) {
-      const std::string hyp = "system-outputs/generaltest2022." + pair + ".hyp." + key.first + "." + tgt;
+      const std::string hyp = testing::Wmt22HypPath(pair, key.first);
       TextCorpus corpus = testing::Wmt22Corpus({key.second}, {hyp});
       REQUIRE(rows.size() == corpus.num_segments());
       std::vector<StatsMatrix> stats = ComputeSegmentStats(*metric, corpus);

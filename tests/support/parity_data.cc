@@ -1,6 +1,7 @@
 #include "support/parity_data.h"
 
 #include <fstream>
+#include <sstream>
 #include <mutex>
 
 #include "corpus/line_reader.h"
@@ -42,6 +43,18 @@ std::vector<std::string> ParityFileLines(const std::string& name) {
     if (!line.empty()) lines.push_back(line);
   }
   return lines;
+}
+
+std::vector<std::string> SplitTab(const std::string& line) {
+  std::vector<std::string> out;
+  std::stringstream ss(line);
+  std::string f;
+  while (std::getline(ss, f, '\t')) out.push_back(f);
+  return out;
+}
+
+std::string Wmt22HypPath(const std::string& pair, const std::string& system) {
+  return "system-outputs/generaltest2022." + pair + ".hyp." + system + "." + pair.substr(pair.find('-') + 1);
 }
 
 }  // namespace mteval::testing

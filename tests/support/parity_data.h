@@ -23,4 +23,12 @@ std::vector<std::string> ParityPairs();
 // The lines of a parity file (e.g. "zh-en.corpus.jsonl").
 std::vector<std::string> ParityFileLines(const std::string& name);
 
+// The fields of a line of a parity .tsv file (a trailing empty field is
+// dropped, as std::getline does).
+std::vector<std::string> SplitTab(const std::string& line);
+
+// A WMT22 system output relative to wmt22/, e.g. ("zh-en", "DLUT") ->
+// "system-outputs/generaltest2022.zh-en.hyp.DLUT.en".
+std::string Wmt22HypPath(const std::string& pair, const std::string& system);
+
 }  // namespace mteval::testing
