@@ -1,7 +1,6 @@
 #include "cli/compare_command.h"
 
 #include <algorithm>
-#include <filesystem>
 
 #include "cli/arg_parser.h"
 #include "common/error.h"
@@ -67,21 +66,6 @@ std::string Extension(const std::string& path) {
   std::string ext = base.substr(dot + 1);
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext;
-}
-
-// Fails fast, before any scoring, for an output that WriteFileAtomically
-// would refuse (it checks again when writing).
-void CheckOutputTarget(const std::string& path, const AtomicWriteOptions& w) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  for (const std::string& input : w.protected_paths) {
-    if (input == path || fs::equivalent(input, path, ec)) {
-      throw Error(ErrorKind::kUsage, "refusing to write the report to '" + path + "': it is one of the inputs");
-    }
-  }
-  if (!w.force && fs::exists(path, ec)) {
-    throw Error(ErrorKind::kUsage, "'" + path + "' already exists; pass --force to replace it");
-  }
 }
 
 }  // namespace
@@ -237,7 +221,8 @@ CompareOutput RunCompare(const CompareCommandOptions& options_in, const Progress
   if (!options.src_path.empty()) w.protected_paths.push_back(options.src_path);
   if (!options.doc_ids_path.empty()) w.protected_paths.push_back(options.doc_ids_path);
   if (!options.glossary_path.empty()) w.protected_paths.push_back(options.glossary_path);
-  if (!options.output.empty()) CheckOutputTarget(options.output, w);
+  // Fail before any scoring; WriteFileAtomically checks again when writing.
+  if (!options.output.empty()) CheckWriteTarget(options.output, w);
 
   CompareOutput out;
   // Systems come from -i, or from the <hyp> elements of a WMT XML reference.

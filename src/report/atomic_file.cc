@@ -21,7 +21,7 @@ bool SameFile(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-void WriteFileAtomically(const std::string& path, const std::string& content, const AtomicWriteOptions& options) {
+void CheckWriteTarget(const std::string& path, const AtomicWriteOptions& options) {
   for (const std::string& input : options.protected_paths) {
     if (input == path || SameFile(input, path)) {
       throw Error(ErrorKind::kUsage, "refusing to write '" + path + "': it is one of the inputs");
@@ -31,6 +31,10 @@ void WriteFileAtomically(const std::string& path, const std::string& content, co
   if (!options.force && stat(path.c_str(), &st) == 0) {
     throw Error(ErrorKind::kUsage, "'" + path + "' already exists; pass --force to replace it");
   }
+}
+
+void WriteFileAtomically(const std::string& path, const std::string& content, const AtomicWriteOptions& options) {
+  CheckWriteTarget(path, options);
   std::string tmp = path + ".tmp.XXXXXX";
   int fd = mkstemp(tmp.data());
   if (fd < 0) {

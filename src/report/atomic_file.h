@@ -15,6 +15,12 @@ struct AtomicWriteOptions {
   std::vector<std::string> protected_paths;
 };
 
+// The checks WriteFileAtomically makes before writing, for callers that
+// want to fail before doing long work: throws Error(kUsage) when `path` is
+// one of the protected inputs (also through another name of the same file)
+// or exists without `force`.
+void CheckWriteTarget(const std::string& path, const AtomicWriteOptions& options);
+
 // Throws Error(kUsage) when the target exists without force or is an input,
 // Error(kInput) when the file cannot be written.
 void WriteFileAtomically(const std::string& path, const std::string& content, const AtomicWriteOptions& options);
