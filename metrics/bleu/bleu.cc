@@ -6,7 +6,7 @@
 
 #include "common/error.h"
 #include "ngram/ngram_matcher.h"
-#include "ngram/token_interner.h"
+#include "ngram/padded_token_interner.h"
 #include "text/case.h"
 #include "text/python_str.h"
 #include "tokenize/tokenizer.h"
@@ -16,18 +16,7 @@ namespace {
 
 double DefaultSmoothValue(const std::string& method) { return method == "floor" ? 0.1 : 1.0; }
 
-// Calls f(token) for each token of tokenizer output (single-space separated).
-template <typename F>
-void ForEachToken(const std::string& s, F&& f) {
-  const char* p = s.data();
-  const char* end = p + s.size();
-  while (p < end) {
-    const char* t = p;
-    while (p < end && *p != ' ') ++p;  // tokens are short: no memchr call
-    f(std::string_view(t, static_cast<size_t>(p - t)));
-    ++p;
-  }
-}
+static_assert(PaddedTokenInterner::kPadding <= TokenSpans::kPadding, "BLEU interns TokenSpans views directly");
 
 class BleuScorer final : public SegmentScorer {
  public:
@@ -35,25 +24,25 @@ class BleuScorer final : public SegmentScorer {
       : options_(options), tokenizer_(tokenizer), matcher_(options.max_ngram_order) {}
 
   void SetReferences(const std::vector<std::string_view>& refs) override {
-    // Size the storage first: interned tokens point into these strings.
+    // Size the storage first: interned tokens point into these buffers.
     if (ref_tokens_.size() < refs.size()) {
       ref_tokens_.resize(refs.size());
+      ref_lowered_.resize(refs.size());
       ref_units_.resize(refs.size());
     }
-    size_t bytes = 0;
-    for (size_t r = 0; r < refs.size(); ++r) {
-      Preprocess(refs[r], &ref_tokens_[r]);
-      bytes += ref_tokens_[r].size();
-    }
-    interner_.Clear(bytes / 4 + 1);
-    ref_lens_.clear();
     size_t total_units = 0;
     for (size_t r = 0; r < refs.size(); ++r) {
+      Preprocess(refs[r], &ref_lowered_[r], &ref_tokens_[r]);
+      total_units += ref_tokens_[r].size();
+    }
+    interner_.Clear(total_units);
+    ref_lens_.clear();
+    for (size_t r = 0; r < refs.size(); ++r) {
+      const TokenSpans& tokens = ref_tokens_[r];
       std::vector<uint32_t>& units = ref_units_[r];
-      units.clear();
-      ForEachToken(ref_tokens_[r], [&](std::string_view t) { units.push_back(interner_.Intern(t)); });
+      units.resize(tokens.size());
+      for (size_t i = 0; i < tokens.size(); ++i) units[i] = interner_.Intern(tokens[i]);
       ref_lens_.push_back(static_cast<int64_t>(units.size()));
-      total_units += units.size();
     }
     matcher_.Reset(total_units);
     for (size_t r = 0; r < refs.size(); ++r) matcher_.AddReference(ref_units_[r].data(), ref_units_[r].size());
@@ -61,9 +50,10 @@ class BleuScorer final : public SegmentScorer {
 
   void ScoreHypothesis(std::string_view hyp, int64_t* stats) override {
     const int order = options_.max_ngram_order;
-    Preprocess(hyp, &hyp_tokens_);
-    units_.clear();
-    ForEachToken(hyp_tokens_, [&](std::string_view t) { units_.push_back(interner_.Find(t)); });
+    Preprocess(hyp, &hyp_lowered_, &hyp_tokens_);
+    const TokenSpans& tokens = hyp_tokens_;
+    units_.resize(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) units_[i] = interner_.Find(tokens[i]);
     const auto hyp_len = static_cast<int64_t>(units_.size());
     stats[0] = hyp_len;
     stats[1] = ClosestRefLen(hyp_len);
@@ -77,12 +67,14 @@ class BleuScorer final : public SegmentScorer {
   }
 
  private:
-  void Preprocess(std::string_view line, std::string* out) {
+  // The tokens of a line; `lowered` holds the lowercased line when -lc is on
+  // (the tokens may point into it).
+  void Preprocess(std::string_view line, std::string* lowered, TokenSpans* out) {
     if (options_.lowercase) {
-      PyLowerInto(line, &lowered_);
-      tokenizer_->Tokenize(PyRstrip(lowered_), out);
+      PyLowerInto(line, lowered);
+      tokenizer_->TokenizeSpans(PyRstrip(*lowered), out);
     } else {
-      tokenizer_->Tokenize(PyRstrip(line), out);
+      tokenizer_->TokenizeSpans(PyRstrip(line), out);
     }
   }
 
@@ -105,10 +97,12 @@ class BleuScorer final : public SegmentScorer {
   const BleuOptions& options_;
   const Tokenizer* tokenizer_;
   NgramMatcher matcher_;
-  TokenInterner interner_;
-  std::vector<std::string> ref_tokens_;
+  PaddedTokenInterner interner_;  // TokenSpans pads every token
+  std::vector<TokenSpans> ref_tokens_;
+  std::vector<std::string> ref_lowered_;
   std::vector<std::vector<uint32_t>> ref_units_;
-  std::string hyp_tokens_, lowered_;
+  TokenSpans hyp_tokens_;
+  std::string hyp_lowered_;
   std::vector<uint32_t> units_;
   std::vector<int64_t> ref_lens_;
 };

@@ -16,22 +16,18 @@ void NgramMatcher::Reset(size_t expected_units) {
   size_t want = 16;
   while (want < expected * 2) want <<= 1;
   if (packed_) {
-    if (keys_.size() < want || (keys_.size() > want * 64 && keys_.size() > (size_t{1} << 16))) {
-      keys_.assign(want, kEmpty);
-      EnsureCounters(keys_.size());
-      std::fill(ref_count_.begin(), ref_count_.begin() + static_cast<std::ptrdiff_t>(keys_.size()), 0);
-    } else {
-      // Clearing only the slots the last segment filled keeps Reset as cheap
-      // as the segment itself.
-      for (size_t f = 0; f < num_filled_; ++f) {
-        keys_[filled_[f]] = kEmpty;
-        ref_count_[filled_[f]] = 0;
-      }
+    // Clearing only the slots the last segment filled keeps Reset as cheap
+    // as the segment itself; everything else is already empty.
+    for (size_t f = 0; f < num_filled_; ++f) {
+      keys_[filled_[f]] = kEmpty;
+      ref_count_[filled_[f]] = 0;
     }
     num_filled_ = 0;
-    mask_ = keys_.size() - 1;
-    shift_ = 64 - __builtin_ctzll(keys_.size());
     packed_size_ = 0;
+    // The table is the first slots of the never-shrunk arrays. A table kept
+    // from a longer segment has fewer collisions, which measured faster than
+    // one sized for each segment, unless it is far too big for the caches.
+    SetPackedTableSize(mask_ + 1 > want && mask_ + 1 <= want * 64 ? mask_ + 1 : want);
   } else {
     trie_.Clear(expected);
     EnsureCounters(trie_.num_nodes());
@@ -105,38 +101,33 @@ void NgramMatcher::SwitchToTrie() {
 
 // --- packed representation -------------------------------------------------
 
-uint32_t NgramMatcher::PackedInsert(uint64_t key) {
-  size_t i = (key * 0x9E3779B97F4A7C15ULL) >> shift_;
-  while (keys_[i] != kEmpty) {
-    if (keys_[i] == key) return static_cast<uint32_t>(i);
-    i = (i + 1) & mask_;
+void NgramMatcher::SetPackedTableSize(size_t size) {
+  if (keys_.size() < size) {
+    keys_.resize(size, kEmpty);
+    EnsureCounters(size);
   }
-  keys_[i] = key;
-  AppendFilled(static_cast<uint32_t>(i));
-  if (++packed_size_ * 2 > keys_.size()) {
-    PackedGrow();
-    return PackedFind(key);
-  }
-  return static_cast<uint32_t>(i);
+  mask_ = size - 1;
+  shift_ = 64 - __builtin_ctzll(size);
 }
 
 void NgramMatcher::PackedGrow() {
-  std::vector<uint64_t> old_keys;
-  old_keys.swap(keys_);
-  std::vector<uint32_t> old_counts(ref_count_.begin(), ref_count_.begin() + static_cast<std::ptrdiff_t>(old_keys.size()));
-  keys_.assign(old_keys.size() * 2, kEmpty);
-  mask_ = keys_.size() - 1;
-  shift_ = 64 - __builtin_ctzll(keys_.size());
-  EnsureCounters(keys_.size());
-  std::fill(ref_count_.begin(), ref_count_.begin() + static_cast<std::ptrdiff_t>(keys_.size()), 0);
-  std::fill(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(keys_.size()), 0);
+  // Every live slot is in filled_: take them out, then re-insert them into
+  // a table twice the size.
+  std::vector<std::pair<uint64_t, uint32_t>> live;
+  live.reserve(num_filled_);
+  for (size_t f = 0; f < num_filled_; ++f) {
+    const uint32_t slot = filled_[f];
+    live.emplace_back(keys_[slot], ref_count_[slot]);
+    keys_[slot] = kEmpty;
+    ref_count_[slot] = 0;
+  }
+  SetPackedTableSize((mask_ + 1) * 2);
   num_filled_ = 0;
-  for (size_t j = 0; j < old_keys.size(); ++j) {
-    if (old_keys[j] == kEmpty) continue;
-    size_t i = (old_keys[j] * 0x9E3779B97F4A7C15ULL) >> shift_;
+  for (const auto& [key, count] : live) {
+    size_t i = (key * 0x9E3779B97F4A7C15ULL) >> shift_;
     while (keys_[i] != kEmpty) i = (i + 1) & mask_;
-    keys_[i] = old_keys[j];
-    ref_count_[i] = old_counts[j];
+    keys_[i] = key;
+    ref_count_[i] = count;
     AppendFilled(static_cast<uint32_t>(i));
   }
 }
@@ -146,7 +137,7 @@ void NgramMatcher::PackedAdd(const uint32_t* units, size_t n) {
   const size_t order = static_cast<size_t>(max_order_);
   // Grow before counting so that slots stay put while we hold them, and
   // reserve the bookkeeping so the loop below never reallocates.
-  while ((packed_size_ + n * order) * 2 > keys_.size()) PackedGrow();
+  while ((packed_size_ + n * order) * 2 > mask_ + 1) PackedGrow();
   ReserveFilled(n * order);
   uint32_t* filled = filled_.data() + num_filled_;
   if (count_touched_.size() < n * order) count_touched_.resize(n * order);

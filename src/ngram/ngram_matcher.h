@@ -47,16 +47,7 @@ class NgramMatcher {
   void TrieCount(const uint32_t* units, size_t n, int64_t* matches);
   void PackedAdd(const uint32_t* units, size_t n);
   void PackedCount(const uint32_t* units, size_t n, int64_t* matches);
-  uint32_t PackedInsert(uint64_t key);
-  uint32_t PackedFind(uint64_t key) const {
-    size_t i = (key * 0x9E3779B97F4A7C15ULL) >> shift_;
-    while (true) {
-      uint64_t k = keys_[i];
-      if (k == key) return i;
-      if (k == kEmpty) return UINT32_MAX;
-      i = (i + 1) & mask_;
-    }
-  }
+  void SetPackedTableSize(size_t size);
   void PackedGrow();
   void EnsureCounters(size_t n);
   void ReserveFilled(size_t extra);
@@ -66,7 +57,8 @@ class NgramMatcher {
   bool force_trie_ = false;
   bool packed_ = true;
   int num_refs_ = 0;
-  // Packed mode: open addressing over keys_, counts per slot.
+  // Packed mode: open addressing over keys_[0, mask_ + 1), counts per slot;
+  // slots outside the live set are always empty with zero counts.
   std::vector<uint64_t> keys_;
   size_t mask_ = 0, packed_size_ = 0;
   int shift_ = 64;

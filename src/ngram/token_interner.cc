@@ -48,7 +48,8 @@ bool SameToken(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-uint64_t TokenInterner::Hash(std::string_view s) {
+// Inlined into Intern and Find: a call per token costs as much as the hash.
+__attribute__((always_inline)) inline uint64_t TokenInterner::Hash(std::string_view s) {
   // Tokens are short; equality is always confirmed by comparing the strings,
   // so hash quality only affects speed. Fixed-size loads (no memcpy calls).
   const char* p = s.data();
@@ -62,31 +63,33 @@ uint64_t TokenInterner::Hash(std::string_view s) {
 void TokenInterner::Clear(size_t expected_tokens) {
   size_t want = 16;
   while (want < expected_tokens * 2) want <<= 1;
-  if (slots_.size() < want || slots_.size() > want * 8) {
-    slots_.assign(want, Slot{0, {}, kUnknown});
-  } else {
-    for (Slot& s : slots_) s.id = kUnknown;
-  }
-  mask_ = slots_.size() - 1;
   count_ = 0;
+  // The table is the first `want` slots of a never-shrunk array, so it stays
+  // small (and in L1) after a long segment; slots of older generations count
+  // as empty. Generation 0 is never live, so a fresh array is empty.
+  if (slots_.size() < want || ++generation_ == 0) {
+    slots_.assign(std::max(want, slots_.size()), Slot{0, {}, kUnknown, 0});
+    generation_ = 1;
+  }
+  mask_ = want - 1;
 }
 
 uint32_t TokenInterner::Intern(std::string_view token) {
-  uint64_t h = Hash(token);
+  const uint64_t h = Hash(token);
   size_t i = h & mask_;
-  while (slots_[i].id != kUnknown) {
+  while (slots_[i].generation == generation_) {
     if (slots_[i].hash == h && SameToken(slots_[i].token, token)) return slots_[i].id;
     i = (i + 1) & mask_;
   }
-  slots_[i] = Slot{h, token, count_++};
-  if (count_ * 2 > slots_.size()) Grow();
+  slots_[i] = Slot{h, token, count_++, generation_};
+  if (count_ * 2 > mask_ + 1) Grow();
   return count_ - 1;
 }
 
 uint32_t TokenInterner::Find(std::string_view token) const {
-  uint64_t h = Hash(token);
+  const uint64_t h = Hash(token);
   size_t i = h & mask_;
-  while (slots_[i].id != kUnknown) {
+  while (slots_[i].generation == generation_) {
     if (slots_[i].hash == h && SameToken(slots_[i].token, token)) return slots_[i].id;
     i = (i + 1) & mask_;
   }
@@ -94,14 +97,22 @@ uint32_t TokenInterner::Find(std::string_view token) const {
 }
 
 void TokenInterner::Grow() {
-  std::vector<Slot> old;
-  old.swap(slots_);
-  slots_.assign(old.size() * 2, Slot{0, {}, kUnknown});
-  mask_ = slots_.size() - 1;
-  for (const Slot& s : old) {
-    if (s.id == kUnknown) continue;
+  std::vector<Slot> live;
+  for (size_t i = 0; i <= mask_; ++i) {
+    if (slots_[i].generation == generation_) live.push_back(slots_[i]);
+  }
+  const size_t size = (mask_ + 1) * 2;
+  if (slots_.size() < size) slots_.resize(size, Slot{0, {}, kUnknown, 0});
+  // Move to a fresh generation so that the old positions read as empty.
+  if (++generation_ == 0) {
+    std::fill(slots_.begin(), slots_.end(), Slot{0, {}, kUnknown, 0});
+    generation_ = 1;
+  }
+  mask_ = size - 1;
+  for (Slot s : live) {
+    s.generation = generation_;
     size_t i = s.hash & mask_;
-    while (slots_[i].id != kUnknown) i = (i + 1) & mask_;
+    while (slots_[i].generation == generation_) i = (i + 1) & mask_;
     slots_[i] = s;
   }
 }

@@ -15,6 +15,8 @@ class TokenInterner {
   static constexpr uint32_t kUnknown = UINT32_MAX;
 
   TokenInterner() { Clear(16); }
+  // Forgets every token. Costs O(1) unless the table must grow: slots carry
+  // the generation they were filled in, and only the current one is live.
   void Clear(size_t expected_tokens);
   // Id of `token`, assigning the next free id when it is new.
   uint32_t Intern(std::string_view token);
@@ -26,6 +28,7 @@ class TokenInterner {
     uint64_t hash;
     std::string_view token;
     uint32_t id;
+    uint32_t generation;  // live iff equal to generation_
   };
   static uint64_t Hash(std::string_view s);
   void Grow();
@@ -33,6 +36,7 @@ class TokenInterner {
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   uint32_t count_ = 0;
+  uint32_t generation_ = 0;
 };
 
 // Per-segment dense ids for 32-bit units such as code points, so that

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "text/python_str.h"
+#include "tokenize/byte_classes.h"
 
 namespace mteval {
 namespace {
@@ -97,147 +98,154 @@ size_t ApplyPasses(std::string_view s, std::vector<char>* a, std::vector<char>* 
   return Pass4(b->data(), n, a->data());
 }
 
-// Byte classes for the word scanner.
-enum : unsigned char { kPlain = 0, kSpace = 1, kRule1 = 2, kPeriodComma = 3, kDash = 4, kMaybeSpace = 5 };
-
-constexpr std::array<unsigned char, 256> MakeClassTable() {
-  std::array<unsigned char, 256> t{};
-  for (int c = 0; c < 256; ++c) {
-    char ch = static_cast<char>(c);
-    if (c < 0x80 && IsPySpace(static_cast<char32_t>(c))) {
-      t[c] = kSpace;
-    } else if (c < 0x80 && IsRule1(ch)) {
-      t[c] = kRule1;
-    } else if (ch == '.' || ch == ',') {
-      t[c] = kPeriodComma;
-    } else if (ch == '-') {
-      t[c] = kDash;
-    } else if (c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3) {
-      t[c] = kMaybeSpace;  // lead bytes of the non-ASCII Python spaces
-    } else {
-      t[c] = kPlain;
-    }
-  }
-  return t;
-}
-constexpr std::array<unsigned char, 256> kClass = MakeClassTable();
-
 // Appends tokens to a raw output buffer with room reserved by the caller.
-struct TokenSink {
+struct StringSink {
   char* o;
   char* begin;
-  const char* src_end;  // end of the readable source, for over-reading copies
-  void Token(const char* p, size_t n) {
+  // Copies a token from the line (readable up to src_end) or from a
+  // scratch buffer (readable up to scratch_end).
+  void Token(const char* p, size_t n, const char* readable_end) {
     if (o != begin) *o++ = ' ';
     // Most tokens are short: copy a fixed 16 bytes (inlined, no call) when
     // both buffers have room; the output buffer always has slack.
-    if (n <= 16 && p + 16 <= src_end) {
+    if (n <= 16 && p + 16 <= readable_end) {
       std::memcpy(o, p, 16);
     } else {
       std::memcpy(o, p, n);
     }
     o += n;
   }
+  void LineToken(const char* p, size_t n, const char* line_end) { Token(p, n, line_end); }
+  void ScratchToken(const char* p, size_t n, const char* scratch_end) { Token(p, n, scratch_end); }
 };
 
-}  // namespace
+// Collects tokens as views: those of the line point into it, those made by
+// the literal passes are copied into `arena`, whose capacity the caller
+// reserved so that it never reallocates (earlier views stay valid).
+// `views` has room for every token (at most one per byte of the line), so
+// appending is a plain store.
+struct SpanSink {
+  TokenSpans* out;
+  std::string_view* views;
+  size_t count = 0;
+  void LineToken(const char* p, size_t n, const char*) { views[count++] = std::string_view(p, n); }
+  void ScratchToken(const char* p, size_t n, const char*) {
+    const size_t at = out->arena.size();
+    out->arena.append(p, n);
+    views[count++] = std::string_view(out->arena.data() + at, n);
+  }
+};
 
-namespace {
-
-void Tokenize(std::string_view s, bool padded, std::string* out) {
-  thread_local std::vector<char> pa, pb, obuf;
-  // Output is at most 24x a word plus separators (see ApplyPasses).
-  if (obuf.size() < 24 * s.size() + 32) obuf.resize(24 * s.size() + 32);
-  TokenSink sink{obuf.data(), obuf.data(), s.data() + s.size()};
-  const char* p = s.data();
-  const char* const begin = p;
-  const char* const end = p + s.size();
-  while (p < end) {
-    // Skip whitespace.
-    unsigned char c = kClass[static_cast<unsigned char>(*p)];
-    if (c == kSpace) {
-      ++p;
-      continue;
-    }
-    if (c == kMaybeSpace) {
-      size_t ws = PySpaceLengthAt(p, end);
-      if (ws) {
-        p += ws;
-        continue;
-      }
-    }
-    // Scan one word, noting which special bytes it has.
-    const char* w = p;
-    int rule1 = 0, pcd = 0;  // counts of rule-1 bytes and of . , -
-    const char* last_pcd = nullptr;
-    while (p < end) {
-      c = kClass[static_cast<unsigned char>(*p)];
-      if (c == kPlain) {
-        ++p;
-      } else if (c == kSpace) {
-        break;
-      } else if (c == kMaybeSpace) {
-        if (PySpaceLengthAt(p, end)) break;
-        ++p;
-      } else {
-        if (c == kRule1) {
-          ++rule1;
-        } else {
-          ++pcd;
-          last_pcd = p;
-        }
-        ++p;
-      }
-    }
-    const size_t n = static_cast<size_t>(p - w);
-    if (rule1 == 0 && pcd == 0) {
-      sink.Token(w, n);
-    } else if (pcd == 0) {
-      // Only rule 1 applies: each such byte becomes a token of its own.
-      const char* t = w;
-      for (const char* q = w; q < p; ++q) {
-        if (kClass[static_cast<unsigned char>(*q)] == kRule1) {
-          if (q > t) sink.Token(t, static_cast<size_t>(q - t));
-          sink.Token(q, 1);
-          t = q + 1;
-        }
-      }
-      if (p > t) sink.Token(t, static_cast<size_t>(p - t));
-    } else if (rule1 == 0 && pcd == 1 && n >= 2 && last_pcd == p - 1 && *last_pcd != '-' &&
-               !IsDigit(*(p - 2))) {
-      // "word." / "word,": rule 2 splits the final period or comma.
-      sink.Token(w, n - 1);
-      sink.Token(p - 1, 1);
+// Emits the tokens of word [w, p) of the line [begin, end); the word has no
+// whitespace and at least one special byte.
+template <typename Sink>
+void SpecialWord(const char* w, const char* p, const char* begin, const char* end, bool padded, Sink& sink) {
+  const size_t n = static_cast<size_t>(p - w);
+  int rule1 = 0, pcd = 0;  // counts of rule-1 bytes and of . , -
+  const char* last_pcd = nullptr;
+  for (const char* q = w; q < p; ++q) {
+    const auto c = static_cast<unsigned char>(*q);
+    if (!Is13aSpecialByte(c)) continue;
+    if (c == '.' || c == ',' || c == '-') {
+      ++pcd;
+      last_pcd = q;
     } else {
-      // Anything else: the literal passes, with a space standing for each
-      // neighbouring whitespace.
-      thread_local std::string buf;
-      buf.clear();
-      if (padded || w > begin) buf.push_back(' ');
-      buf.append(w, n);
-      if (padded || p < end) buf.push_back(' ');
-      size_t m = ApplyPasses(buf, &pa, &pb);
-      // The word had no whitespace, so the output splits on ASCII spaces.
-      for (size_t i = 0; i < m;) {
-        while (i < m && pa[i] == ' ') ++i;
-        size_t j = i;
-        while (j < m && pa[j] != ' ') ++j;
-        if (j > i) {
-          TokenSink inner{sink.o, sink.begin, pa.data() + pa.size()};
-          inner.Token(pa.data() + i, j - i);
-          sink.o = inner.o;
-        }
-        i = j;
-      }
+      ++rule1;
     }
   }
+  if (pcd == 0) {
+    // Only rule 1 applies: each such byte becomes a token of its own.
+    const char* t = w;
+    for (const char* q = w; q < p; ++q) {
+      if (Is13aSpecialByte(static_cast<unsigned char>(*q))) {
+        if (q > t) sink.LineToken(t, static_cast<size_t>(q - t), end);
+        sink.LineToken(q, 1, end);
+        t = q + 1;
+      }
+    }
+    if (p > t) sink.LineToken(t, static_cast<size_t>(p - t), end);
+  } else if (rule1 == 0 && pcd == 1 && n >= 2 && last_pcd == p - 1 && *last_pcd != '-' && !IsDigit(*(p - 2))) {
+    // "word." / "word,": rule 2 splits the final period or comma.
+    sink.LineToken(w, n - 1, end);
+    sink.LineToken(p - 1, 1, end);
+  } else {
+    // Anything else: the literal passes, with a space standing for each
+    // neighbouring whitespace.
+    thread_local std::vector<char> pa, pb;
+    thread_local std::string buf;
+    buf.clear();
+    if (padded || w > begin) buf.push_back(' ');
+    buf.append(w, n);
+    if (padded || p < end) buf.push_back(' ');
+    const size_t m = ApplyPasses(buf, &pa, &pb);
+    // The word had no whitespace, so the output splits on ASCII spaces.
+    const char* scratch_end = pa.data() + pa.size();
+    for (size_t i = 0; i < m;) {
+      while (i < m && pa[i] == ' ') ++i;
+      size_t j = i;
+      while (j < m && pa[j] != ' ') ++j;
+      if (j > i) sink.ScratchToken(pa.data() + i, j - i, scratch_end);
+      i = j;
+    }
+  }
+}
+
+// The word scanner. Bitmaps of whitespace and special bytes (see
+// byte_classes.h) let it jump from word to word; a word without special
+// bytes is one token as it is, which is by far the most common case.
+template <typename Sink>
+void Scan(std::string_view s, bool padded, Sink& sink) {
+  thread_local std::vector<uint64_t> space, special;
+  const size_t n = s.size();
+  ClassifyBytes(s.data(), n, &space, &special);
+  const size_t words = ByteClassWords(n);
+  const char* const begin = s.data();
+  const char* const end = begin + n;
+  size_t i = 0;
+  for (;;) {
+    i = NextClearBit(space.data(), i, words);
+    if (i >= n) break;
+    const size_t e = NextSetBit(space.data(), i, words);  // the sentinel bounds it by n
+    if (!AnyBitInRange(special.data(), i, e)) {
+      sink.LineToken(begin + i, e - i, end);
+    } else {
+      SpecialWord(begin + i, begin + e, begin, end, padded, sink);
+    }
+    i = e;
+  }
+}
+
+void Tokenize(std::string_view s, bool padded, std::string* out) {
+  thread_local std::vector<char> obuf;
+  // Output is at most 24x a word plus separators (see ApplyPasses).
+  if (obuf.size() < 24 * s.size() + 32) obuf.resize(24 * s.size() + 32);
+  StringSink sink{obuf.data(), obuf.data()};
+  Scan(s, padded, sink);
   out->assign(obuf.data(), static_cast<size_t>(sink.o - obuf.data()));
+}
+
+void TokenizeSpans(std::string_view line, bool padded, TokenSpans* out) {
+  // Scan a zero-padded copy so that every view has TokenSpans::kPadding
+  // readable bytes.
+  out->source.assign(line.data(), line.size());
+  out->source.append(TokenSpans::kPadding, '\0');
+  const std::string_view s(out->source.data(), line.size());
+  // The passes only insert spaces, so the tokens' bytes never exceed the
+  // line's: with this capacity the arena never reallocates.
+  out->arena.clear();
+  out->arena.reserve(s.size() + TokenSpans::kPadding + 16);
+  SpanSink sink{out, out->Prepare(s.size())};
+  Scan(s, padded, sink);
+  out->SetSize(sink.count);
+  out->arena.append(TokenSpans::kPadding, '\0');
 }
 
 }  // namespace
 
 void RegexpTokenize(std::string_view s, std::string* out) { Tokenize(s, false, out); }
 void RegexpTokenizePadded(std::string_view s, std::string* out) { Tokenize(s, true, out); }
+void RegexpTokenizeSpans(std::string_view s, TokenSpans* out) { TokenizeSpans(s, false, out); }
+void RegexpTokenizeSpansPadded(std::string_view s, TokenSpans* out) { TokenizeSpans(s, true, out); }
 
 std::string RegexpTokenizeReference(std::string_view s) {
   std::vector<char> a, b;

@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include "tokenize/tokenizer.h"
+
 namespace mteval {
 
 // Fast version. Rules never match across whitespace in a way that depends on
@@ -23,6 +25,11 @@ void RegexpTokenize(std::string_view s, std::string* out);
 
 // The same on " " + s + " " (13a pads the line), without building that string.
 void RegexpTokenizePadded(std::string_view s, std::string* out);
+
+// The same tokens as views (into `s` or out->arena) instead of a joined
+// string: callers that hash tokens skip the copy and the re-split.
+void RegexpTokenizeSpans(std::string_view s, TokenSpans* out);
+void RegexpTokenizeSpansPadded(std::string_view s, TokenSpans* out);
 
 // Literal version: runs the four passes over the whole string, then
 // ' '.join(split()). Used by tests as the reference for the fast version.

@@ -6,12 +6,51 @@
 // ASCII spaces. Tokens never contain whitespace. Input must be valid UTF-8.
 // Tokenizers are immutable after construction and safe to share across threads.
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace mteval {
+
+// The tokens of one line as views, for callers that consume tokens one by
+// one (BLEU hashes them) and would otherwise re-split the joined string.
+// Views point into this object's buffers and stay valid until its next
+// TokenizeSpans call. Every view is non-empty and has at least kPadding
+// readable bytes from its start (zeros after the buffers' contents), so a
+// short token can be read with fixed-size loads.
+class TokenSpans {
+ public:
+  static constexpr size_t kPadding = 16;
+
+  size_t size() const { return size_; }
+  std::string_view operator[](size_t i) const { return views_[i]; }
+  const std::string_view* begin() const { return views_.get(); }
+  const std::string_view* end() const { return views_.get() + size_; }
+
+  // For tokenizers: room for `max_tokens` views, then the count written.
+  // The storage only grows, so filling it costs no allocation or zeroing.
+  std::string_view* Prepare(size_t max_tokens) {
+    if (max_tokens > capacity_) {
+      capacity_ = std::max(max_tokens, 2 * capacity_);
+      views_.reset(new std::string_view[capacity_]);
+    }
+    size_ = 0;
+    return views_.get();
+  }
+  void SetSize(size_t n) { size_ = n; }
+
+  // Tokenizers' buffers: `source` is the text the views point into (a copy
+  // of the line with kPadding zero bytes after it), `arena` holds token
+  // bytes that are not a substring of the source (also padded), `text` a
+  // rewritten line when a tokenizer needs one before scanning.
+  std::string source, arena, text;
+
+ private:
+  std::unique_ptr<std::string_view[]> views_;
+  size_t capacity_ = 0, size_ = 0;
+};
 
 class Tokenizer {
  public:
@@ -20,6 +59,10 @@ class Tokenizer {
   virtual std::string Signature() const = 0;
   // Writes the space-joined tokens of `line` into `out` (cleared first).
   virtual void Tokenize(std::string_view line, std::string* out) const = 0;
+
+  // The same tokens as views. The default tokenizes into out->arena and
+  // splits it; fast tokenizers override it to avoid the copy.
+  virtual void TokenizeSpans(std::string_view line, TokenSpans* out) const;
 
   std::string Tokenize(std::string_view line) const {
     std::string out;

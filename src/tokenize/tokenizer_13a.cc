@@ -30,28 +30,44 @@ class Tokenizer13a final : public Tokenizer {
   std::string Signature() const override { return "13a"; }
 
   void Tokenize(std::string_view line, std::string* out) const override {
+    if (IsPlain(line)) {
+      RegexpTokenizePadded(line, out);
+    } else {
+      RegexpTokenizePadded(Replace(line), out);
+    }
+  }
+
+  void TokenizeSpans(std::string_view line, TokenSpans* out) const override {
+    if (IsPlain(line)) {
+      RegexpTokenizeSpansPadded(line, out);
+    } else {
+      out->text = Replace(line);
+      RegexpTokenizeSpansPadded(out->text, out);
+    }
+  }
+
+ private:
+  static bool IsPlain(std::string_view line) {
     // The replacements run in sacreBLEU's order, each over the whole line;
     // then the line is padded (f' {line} ') and split by the 13a rules.
     // Three vectorised memchr scans beat one byte loop (and find_first_of,
     // which calls memchr once per byte in libstdc++).
-    const bool plain = !std::memchr(line.data(), '<', line.size()) &&
-                       !std::memchr(line.data(), '&', line.size()) &&
-                       !std::memchr(line.data(), '\n', line.size());
-    if (plain) {
-      RegexpTokenizePadded(line, out);
-    } else {
-      std::string s(line);
-      ReplaceAll(&s, "<skipped>", "");
-      ReplaceAll(&s, "-\n", "");
-      ReplaceAll(&s, "\n", " ");
-      if (s.find('&') != std::string::npos) {
-        ReplaceAll(&s, "&quot;", "\"");
-        ReplaceAll(&s, "&amp;", "&");
-        ReplaceAll(&s, "&lt;", "<");
-        ReplaceAll(&s, "&gt;", ">");
-      }
-      RegexpTokenizePadded(s, out);
+    return !std::memchr(line.data(), '<', line.size()) && !std::memchr(line.data(), '&', line.size()) &&
+           !std::memchr(line.data(), '\n', line.size());
+  }
+
+  static std::string Replace(std::string_view line) {
+    std::string s(line);
+    ReplaceAll(&s, "<skipped>", "");
+    ReplaceAll(&s, "-\n", "");
+    ReplaceAll(&s, "\n", " ");
+    if (s.find('&') != std::string::npos) {
+      ReplaceAll(&s, "&quot;", "\"");
+      ReplaceAll(&s, "&amp;", "&");
+      ReplaceAll(&s, "&lt;", "<");
+      ReplaceAll(&s, "&gt;", ">");
     }
+    return s;
   }
 };
 

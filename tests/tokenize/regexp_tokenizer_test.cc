@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "text/python_str.h"
+#include "text/utf8.h"
 #include "tokenize/builtin_tokenizers.h"
 #include "tokenize/regexp_tokenizer.h"
 
@@ -15,6 +17,7 @@ TEST_CASE("RegexpTokenize equals the literal passes on all short strings", "[tok
   const std::vector<std::string> alphabet = {"a", "1", ".", ",", "-", "(", " ", "\xC2\xA0", "\xC3\xA9"};
   size_t checked = 0;
   std::string fast;
+  TokenSpans spans;
   std::vector<size_t> idx;
   for (size_t len = 0; len <= 6; ++len) {
     idx.assign(len, 0);
@@ -27,6 +30,17 @@ TEST_CASE("RegexpTokenize equals the literal passes on all short strings", "[tok
       RegexpTokenizePadded(s, &fast);
       ref = RegexpTokenizeReference(" " + s + " ");
       if (fast != ref) FAIL("padded input '" << s << "': fast '" << fast << "' vs reference '" << ref << "'");
+      // The views must be the same tokens, and readable with padding.
+      RegexpTokenizeSpansPadded(s, &spans);
+      std::string joined;
+      for (std::string_view t : spans) {
+        if (t.empty()) FAIL("empty view for '" << s << "'");
+        if (!joined.empty()) joined.push_back(' ');
+        joined.append(t);
+        volatile char last_padding_byte = t.data()[TokenSpans::kPadding - 1];
+        (void)last_padding_byte;
+      }
+      if (joined != ref) FAIL("spans of '" << s << "': '" << joined << "' vs reference '" << ref << "'");
       ++checked;
       size_t k = 0;
       while (k < len && ++idx[k] == alphabet.size()) idx[k++] = 0;
@@ -74,6 +88,41 @@ TEST_CASE("zh tokenizer isolates sacreBLEU's Chinese ranges, quirks included", "
   CHECK_FALSE(IsSacrebleuChineseChar(0x4DB6));  // Extension A beyond Unicode 3.0
   CHECK_FALSE(IsSacrebleuChineseChar(0x9FBC));
   CHECK(tok->Tokenize("a\xE2\x80\x9C" "b") == "a \xE2\x80\x9C b");
+}
+
+TEST_CASE("TokenizeSpans gives Tokenize's tokens for every built-in tokenizer", "[tokenize]") {
+  const std::vector<std::string> lines = {
+      "", "Hello, world!", "&quot;quoted&quot; &amp; <skipped> a-\nb", "1990-1995 3.5, x.y (a) [b]",
+      "我爱北京。GDP增长3.2%", "a\xC2\xA0" "b\xE3\x80\x80" "c", "\xE2\x80\x9Cquoted\xE2\x80\x9D", "  lead  trail  "};
+  for (auto make : {MakeTokenizer13a, MakeTokenizerZh, MakeTokenizerIntl, MakeTokenizerChar, MakeTokenizerNone}) {
+    auto tok = make();
+    TokenSpans spans;
+    for (const std::string& line : lines) {
+      tok->TokenizeSpans(line, &spans);
+      std::string joined;
+      for (std::string_view t : spans) {
+        CHECK_FALSE(t.empty());
+        if (!joined.empty()) joined.push_back(' ');
+        joined.append(t);
+      }
+      CHECK(joined == tok->Tokenize(line));
+    }
+  }
+}
+
+TEST_CASE("zh tokenizer's lookup table equals the range list on the whole BMP", "[tokenize]") {
+  auto tok = MakeTokenizerZh();
+  size_t chinese = 0;
+  for (char32_t c = 0x80; c < 0x10000; ++c) {
+    if ((c >= 0xD800 && c <= 0xDFFF) || IsPySpace(c)) continue;
+    std::string ch;
+    AppendUtf8(c, &ch);
+    const bool is = IsSacrebleuChineseChar(c);
+    chinese += is;
+    const std::string expected = is ? "a " + ch + " b" : "a" + ch + "b";
+    if (tok->Tokenize("a" + ch + "b") != expected) FAIL("U+" << std::hex << uint32_t(c));
+  }
+  CHECK(chinese > 20000);
 }
 
 TEST_CASE("intl tokenizer splits Unicode punctuation and symbols", "[tokenize]") {

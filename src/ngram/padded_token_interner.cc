@@ -1,0 +1,53 @@
+#include "ngram/padded_token_interner.h"
+
+#include <algorithm>
+
+namespace mteval {
+
+void PaddedTokenInterner::Clear(size_t expected_tokens) {
+  size_t want = 16;
+  while (want < expected_tokens * 2) want <<= 1;
+  count_ = 0;
+  // The table is the first `want` slots of a never-shrunk array; slots of
+  // older generations count as empty, and generation 0 is never live.
+  if (slots_.size() < want || ++generation_ == 0) {
+    slots_.assign(std::max(want, slots_.size()), Entry{0, 0, nullptr, 0, kUnknown, 0});
+    generation_ = 1;
+  }
+  mask_ = want - 1;
+}
+
+uint32_t PaddedTokenInterner::Intern(std::string_view token) {
+  const Key k = MakeKey(token);
+  size_t i = Slot(k);
+  while (slots_[i].generation == generation_) {
+    if (Same(slots_[i], k)) return slots_[i].id;
+    i = (i + 1) & mask_;
+  }
+  slots_[i] = Entry{k.lo, k.hi, k.data, k.len, count_++, generation_};
+  if (count_ * 2 > mask_ + 1) Grow();
+  return count_ - 1;
+}
+
+void PaddedTokenInterner::Grow() {
+  std::vector<Entry> live;
+  for (size_t i = 0; i <= mask_; ++i) {
+    if (slots_[i].generation == generation_) live.push_back(slots_[i]);
+  }
+  const size_t size = (mask_ + 1) * 2;
+  if (slots_.size() < size) slots_.resize(size, Entry{0, 0, nullptr, 0, kUnknown, 0});
+  // A fresh generation makes the old positions read as empty.
+  if (++generation_ == 0) {
+    std::fill(slots_.begin(), slots_.end(), Entry{0, 0, nullptr, 0, kUnknown, 0});
+    generation_ = 1;
+  }
+  mask_ = size - 1;
+  for (Entry e : live) {
+    e.generation = generation_;
+    size_t i = Slot(Key{e.lo, e.hi, e.data, e.len});
+    while (slots_[i].generation == generation_) i = (i + 1) & mask_;
+    slots_[i] = e;
+  }
+}
+
+}  // namespace mteval

@@ -1,0 +1,82 @@
+#pragma once
+// Per-segment token ids for BLEU, over tokens whose first 16 bytes can be
+// read even when the token is shorter (TokenSpans guarantees this padding).
+// A token of up to 16 bytes is then exactly (two masked 8-byte loads,
+// length): hashing and comparing it takes no loop, no branch on the length
+// and no second look at the token's bytes. Longer tokens also compare their
+// remaining bytes. Same semantics as TokenInterner (tests check both against
+// a std::map).
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+namespace mteval {
+
+class PaddedTokenInterner {
+ public:
+  static constexpr uint32_t kUnknown = UINT32_MAX;
+  // Bytes that must be readable from the start of every token.
+  static constexpr size_t kPadding = 16;
+
+  PaddedTokenInterner() { Clear(16); }
+  // Forgets every token in O(1) (slots carry a generation; see TokenInterner).
+  void Clear(size_t expected_tokens);
+  // Id of `token` (non-empty, padded), assigning the next free id when new.
+  uint32_t Intern(std::string_view token);
+  // Id of `token`, or kUnknown when it was never interned.
+  uint32_t Find(std::string_view token) const {
+    const Key k = MakeKey(token);
+    size_t i = Slot(k);
+    while (slots_[i].generation == generation_) {
+      if (Same(slots_[i], k)) return slots_[i].id;
+      i = (i + 1) & mask_;
+    }
+    return kUnknown;
+  }
+
+ private:
+  struct Key {
+    uint64_t lo, hi;
+    const char* data;
+    uint32_t len;
+  };
+  struct Entry {
+    uint64_t lo, hi;
+    const char* data;  // for the bytes after the first 16
+    uint32_t len, id, generation;
+  };
+
+  static uint64_t Load8(const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  static Key MakeKey(std::string_view t) {
+    const size_t n = t.size();
+    const size_t l = n < 16 ? n : 16;
+    // Masks of the token's bytes in each half (l >= 1: tokens are non-empty).
+    const uint64_t lo_mask = l >= 8 ? ~uint64_t{0} : ~uint64_t{0} >> (64 - 8 * l);
+    const size_t k = l > 8 ? l - 8 : 0;
+    const uint64_t hi_mask = k == 0 ? 0 : k >= 8 ? ~uint64_t{0} : ~uint64_t{0} >> (64 - 8 * k);
+    return Key{Load8(t.data()) & lo_mask, Load8(t.data() + 8) & hi_mask, t.data(), static_cast<uint32_t>(n)};
+  }
+  size_t Slot(const Key& k) const {
+    uint64_t h = (k.lo ^ (k.hi * 0xC2B2AE3D27D4EB4FULL) ^ k.len) * 0x9E3779B97F4A7C15ULL;
+    return (h ^ (h >> 32)) & mask_;
+  }
+  static bool Same(const Entry& e, const Key& k) {
+    return e.lo == k.lo && e.hi == k.hi && e.len == k.len &&
+           (k.len <= 16 || std::memcmp(e.data + 16, k.data + 16, k.len - 16) == 0);
+  }
+  void Grow();
+
+  std::vector<Entry> slots_;
+  size_t mask_ = 0;
+  uint32_t count_ = 0;
+  uint32_t generation_ = 0;
+};
+
+}  // namespace mteval

@@ -1,0 +1,123 @@
+#include "tokenize/byte_classes.h"
+
+#include <cstring>
+
+#include "text/python_str.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace mteval {
+namespace {
+
+inline void SetBit(uint64_t* bits, size_t i) { bits[i >> 6] |= uint64_t{1} << (i & 63); }
+
+}  // namespace
+
+void ClassifyBytesReference(const char* s, size_t n, std::vector<uint64_t>* space, std::vector<uint64_t>* special) {
+  const size_t words = ByteClassWords(n);
+  space->assign(words, 0);
+  special->assign(words, 0);
+  for (size_t i = 0; i < n;) {
+    const size_t ws = PySpaceLengthAt(s + i, s + n);
+    if (ws) {
+      for (size_t k = 0; k < ws; ++k) SetBit(space->data(), i + k);
+      i += ws;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80 && Is13aSpecialByte(c)) SetBit(special->data(), i);
+    ++i;
+  }
+  SetBit(space->data(), n);
+}
+
+#if defined(__SSE2__)
+namespace {
+
+// Bytes x with lo <= x <= hi (unsigned), as 0xFF lanes.
+inline __m128i InRange(__m128i x, unsigned char lo, unsigned char hi) {
+  const __m128i t = _mm_sub_epi8(x, _mm_set1_epi8(static_cast<char>(lo)));
+  return _mm_cmpeq_epi8(_mm_subs_epu8(t, _mm_set1_epi8(static_cast<char>(hi - lo))), _mm_setzero_si128());
+}
+
+inline __m128i Eq(__m128i x, unsigned char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(c))); }
+
+inline uint32_t Mask(__m128i x) { return static_cast<uint32_t>(_mm_movemask_epi8(x)); }
+
+// Classifies the 16 bytes at p, reading p[0..17] (two bytes of lookahead for
+// multi-byte spaces). Space bits may reach bits 16 and 17: the continuation
+// bytes of a space that starts near the end of the block.
+inline void ClassifyBlock(const char* p, uint32_t* space, uint32_t* special) {
+  const __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  uint32_t sp = Mask(_mm_or_si128(InRange(b0, 0x09, 0x0D), InRange(b0, 0x1C, 0x20)));
+  const __m128i punct = _mm_or_si128(
+      _mm_or_si128(_mm_or_si128(InRange(b0, 0x21, 0x26), InRange(b0, 0x28, 0x2F)), InRange(b0, 0x3A, 0x40)),
+      _mm_or_si128(InRange(b0, 0x5B, 0x60), InRange(b0, 0x7B, 0x7E)));
+  *special = Mask(punct);
+  // Non-ASCII whitespace starts with C2, E1, E2 or E3; most blocks have none.
+  if (Mask(_mm_or_si128(Eq(b0, 0xC2), InRange(b0, 0xE1, 0xE3)))) {
+    const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+    const __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+    // U+0085, U+00A0.
+    const __m128i two = _mm_and_si128(Eq(b0, 0xC2), _mm_or_si128(Eq(b1, 0x85), Eq(b1, 0xA0)));
+    // U+1680.
+    const __m128i e1 = _mm_and_si128(_mm_and_si128(Eq(b0, 0xE1), Eq(b1, 0x9A)), Eq(b2, 0x80));
+    // U+2000..U+200A, U+2028, U+2029, U+202F.
+    const __m128i e2a = _mm_and_si128(
+        _mm_and_si128(Eq(b0, 0xE2), Eq(b1, 0x80)),
+        _mm_or_si128(_mm_or_si128(InRange(b2, 0x80, 0x8A), InRange(b2, 0xA8, 0xA9)), Eq(b2, 0xAF)));
+    // U+205F.
+    const __m128i e2b = _mm_and_si128(_mm_and_si128(Eq(b0, 0xE2), Eq(b1, 0x81)), Eq(b2, 0x9F));
+    // U+3000.
+    const __m128i e3 = _mm_and_si128(_mm_and_si128(Eq(b0, 0xE3), Eq(b1, 0x80)), Eq(b2, 0x80));
+    const uint32_t m2 = Mask(two);
+    const uint32_t m3 = Mask(_mm_or_si128(_mm_or_si128(e1, e2a), _mm_or_si128(e2b, e3)));
+    sp |= m2 | (m2 << 1) | m3 | (m3 << 1) | (m3 << 2);
+  }
+  *space = sp;
+}
+
+// ORs up to 18 bits into the bitmap at a multiple of 16.
+inline void OrBits(uint64_t* bits, size_t pos, uint32_t value) {
+  const size_t w = pos >> 6, off = pos & 63;
+  bits[w] |= uint64_t{value} << off;
+  if (off > 46) bits[w + 1] |= uint64_t{value} >> (64 - off);
+}
+
+}  // namespace
+
+void ClassifyBytes(const char* s, size_t n, std::vector<uint64_t>* space, std::vector<uint64_t>* special) {
+  const size_t words = ByteClassWords(n);
+  space->assign(words, 0);
+  special->assign(words, 0);
+  uint64_t* sp = space->data();
+  uint64_t* pc = special->data();
+  size_t i = 0;
+  uint32_t a, b;
+  for (; i + 18 <= n; i += 16) {
+    ClassifyBlock(s + i, &a, &b);
+    OrBits(sp, i, a);
+    OrBits(pc, i, b);
+  }
+  if (i < n) {
+    // The tail, from a zero-padded copy: zero bytes are neither class and
+    // never continue a multi-byte space.
+    char buf[64] = {};
+    std::memcpy(buf, s + i, n - i);
+    for (size_t j = 0; i + j < n; j += 16) {
+      ClassifyBlock(buf + j, &a, &b);
+      OrBits(sp, i + j, a);
+      OrBits(pc, i + j, b);
+    }
+  }
+  SetBit(sp, n);
+}
+#else
+void ClassifyBytes(const char* s, size_t n, std::vector<uint64_t>* space, std::vector<uint64_t>* special) {
+  ClassifyBytesReference(s, n, space, special);
+}
+#endif
+
+}  // namespace mteval

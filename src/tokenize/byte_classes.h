@@ -1,0 +1,75 @@
+#pragma once
+// Bitmaps of the bytes of a line that the 13a/zh punctuation rules care
+// about, so that the word scanner can jump from word to word with bit
+// operations instead of inspecting every byte.
+//
+// Contract, for a line of n bytes (valid UTF-8):
+//  - space bit i is set iff byte i belongs to a Python whitespace character
+//    (str.isspace(): ASCII 09-0D, 1C-20 and the non-ASCII ones, every byte of
+//    the multi-byte sequence); bit n is also set, as an end sentinel;
+//  - special bit i is set iff byte i is ASCII punctuation that some 13a rule
+//    reacts to: rule 1's class, '.', ',' or '-';
+//  - bits above n are zero in `special`; in `space` they are unspecified.
+// Both vectors are resized to ByteClassWords(n) words (never shrunk).
+// The SSE2 version and the byte-at-a-time reference give identical bitmaps
+// (checked by tests on all short strings of a relevant alphabet).
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace mteval {
+
+inline size_t ByteClassWords(size_t n) { return n / 64 + 2; }
+
+void ClassifyBytes(const char* s, size_t n, std::vector<uint64_t>* space, std::vector<uint64_t>* special);
+
+// Byte-at-a-time version with the same contract, the reference for tests.
+void ClassifyBytesReference(const char* s, size_t n, std::vector<uint64_t>* space, std::vector<uint64_t>* special);
+
+// True when byte `c` (ASCII) is in one of the 13a rules' punctuation sets.
+constexpr bool Is13aSpecialByte(unsigned char c) {
+  return (c >= 0x21 && c <= 0x2F && c != 0x27) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+         (c >= 0x7B && c <= 0x7E);
+}
+
+// Index of the first set bit at or after `i`, scanning at most up to word
+// `limit_words`; returns limit_words * 64 when there is none.
+inline size_t NextSetBit(const uint64_t* bits, size_t i, size_t limit_words) {
+  size_t w = i >> 6;
+  if (w >= limit_words) return limit_words * 64;
+  uint64_t word = bits[w] & (~uint64_t{0} << (i & 63));
+  while (word == 0) {
+    if (++w == limit_words) return limit_words * 64;
+    word = bits[w];
+  }
+  return (w << 6) + static_cast<size_t>(__builtin_ctzll(word));
+}
+
+// Index of the first clear bit at or after `i` (same limits).
+inline size_t NextClearBit(const uint64_t* bits, size_t i, size_t limit_words) {
+  size_t w = i >> 6;
+  if (w >= limit_words) return limit_words * 64;
+  uint64_t word = ~bits[w] & (~uint64_t{0} << (i & 63));
+  while (word == 0) {
+    if (++w == limit_words) return limit_words * 64;
+    word = ~bits[w];
+  }
+  return (w << 6) + static_cast<size_t>(__builtin_ctzll(word));
+}
+
+// True when any bit in [begin, end) is set.
+inline bool AnyBitInRange(const uint64_t* bits, size_t begin, size_t end) {
+  if (begin >= end) return false;
+  size_t wb = begin >> 6, we = (end - 1) >> 6;
+  uint64_t first = ~uint64_t{0} << (begin & 63);
+  uint64_t last = ~uint64_t{0} >> (63 - ((end - 1) & 63));
+  if (wb == we) return (bits[wb] & first & last) != 0;
+  if (bits[wb] & first) return true;
+  for (size_t w = wb + 1; w < we; ++w) {
+    if (bits[w]) return true;
+  }
+  return (bits[we] & last) != 0;
+}
+
+}  // namespace mteval

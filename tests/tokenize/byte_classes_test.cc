@@ -1,0 +1,89 @@
+// The SSE2 byte classifier must give exactly the bitmaps of the byte-at-a-
+// time reference, for every short string over an alphabet of the classes it
+// distinguishes (including multi-byte spaces, their near misses, and
+// sequences that straddle the 16-byte blocks and the padded tail).
+
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "tokenize/byte_classes.h"
+
+namespace mteval {
+namespace {
+
+void CheckSame(const std::string& s) {
+  std::vector<uint64_t> a_space, a_special, b_space, b_special;
+  ClassifyBytes(s.data(), s.size(), &a_space, &a_special);
+  ClassifyBytesReference(s.data(), s.size(), &b_space, &b_special);
+  if (a_space != b_space || a_special != b_special) FAIL("bitmaps differ for a string of " << s.size() << " bytes");
+}
+
+const std::vector<std::string>& Alphabet() {
+  static const std::vector<std::string> a = {
+      "a", ".", "(", " ", "\t", "\x1C", "'",
+      "\xC2\xA0",          // U+00A0, a space
+      "\xC2\xA9",          // U+00A9, not one
+      "\xE2\x80\x83",      // U+2003, a space
+      "\xE2\x80\xA9",      // U+2029, a space
+      "\xE2\x80\x9C",      // U+201C, a quote
+      "\xE2\x81\x9F",      // U+205F, a space
+      "\xE3\x80\x80",      // U+3000, a space
+      "\xE3\x80\x82",      // U+3002, not one
+      "\xE1\x9A\x80",      // U+1680, a space
+  };
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("ClassifyBytes equals the reference on all short strings", "[tokenize]") {
+  const auto& alphabet = Alphabet();
+  std::vector<size_t> idx;
+  size_t checked = 0;
+  for (size_t len = 0; len <= 4; ++len) {
+    idx.assign(len, 0);
+    for (;;) {
+      std::string s;
+      for (size_t i : idx) s += alphabet[i];
+      CheckSame(s);
+      // The same string at every offset of a 16-byte block.
+      for (size_t pad = 1; pad < 20; ++pad) CheckSame(std::string(pad, 'x') + s);
+      ++checked;
+      size_t k = 0;
+      while (k < len && ++idx[k] == alphabet.size()) idx[k++] = 0;
+      if (k == len) break;
+    }
+  }
+  CHECK(checked == 1 + 16 + 256 + 4096 + 65536);
+}
+
+TEST_CASE("ClassifyBytes equals the reference on long random strings", "[tokenize]") {
+  const auto& alphabet = Alphabet();
+  std::mt19937 rng(12345);
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::string s;
+    const size_t pieces = rng() % 200;
+    for (size_t i = 0; i < pieces; ++i) s += alphabet[rng() % alphabet.size()];
+    CheckSame(s);
+  }
+}
+
+TEST_CASE("NextSetBit, NextClearBit and AnyBitInRange", "[tokenize]") {
+  std::vector<uint64_t> bits(3, 0);
+  bits[0] = uint64_t{1} << 5;
+  bits[1] = uint64_t{1} << 63;
+  CHECK(NextSetBit(bits.data(), 0, 3) == 5);
+  CHECK(NextSetBit(bits.data(), 6, 3) == 127);
+  CHECK(NextSetBit(bits.data(), 128, 3) == 192);  // none: limit_words * 64
+  CHECK(NextClearBit(bits.data(), 5, 3) == 6);
+  CHECK(AnyBitInRange(bits.data(), 0, 5) == false);
+  CHECK(AnyBitInRange(bits.data(), 0, 6) == true);
+  CHECK(AnyBitInRange(bits.data(), 6, 127) == false);
+  CHECK(AnyBitInRange(bits.data(), 6, 128) == true);
+  CHECK(AnyBitInRange(bits.data(), 10, 10) == false);
+}
+
+}  // namespace mteval
