@@ -40,10 +40,19 @@ void SplitWords(std::string_view s, std::vector<std::string_view>* out) {
 
 // Code points of `s`, without whitespace unless `keep_whitespace`.
 void CharUnits(std::string_view s, bool keep_whitespace, std::vector<uint32_t>* out) {
-  out->clear();
+  // At most one unit per byte: size once, write through a pointer.
+  if (out->size() < s.size()) out->resize(s.size());
+  uint32_t* o = out->data();
+  size_t n = 0;
   const char* p = s.data();
   const char* end = p + s.size();
   while (p < end) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c < 0x80) {  // ASCII: no decoding, and a one-byte whitespace test
+      ++p;
+      if (keep_whitespace || !IsPySpace(c)) o[n++] = c;
+      continue;
+    }
     if (!keep_whitespace) {
       size_t ws = PySpaceLengthAt(p, end);
       if (ws) {
@@ -51,8 +60,9 @@ void CharUnits(std::string_view s, bool keep_whitespace, std::vector<uint32_t>* 
         continue;
       }
     }
-    out->push_back(DecodeUtf8(p));
+    o[n++] = DecodeUtf8(p);
   }
+  out->resize(n);
 }
 
 // sacreBLEU's CHRF._compute_f_score, operation for operation. Q is the type

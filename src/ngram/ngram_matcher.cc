@@ -5,10 +5,6 @@
 namespace mteval {
 
 void NgramMatcher::Reset(size_t expected_units) {
-  if (!packed_) {
-    // The trie used ref_count_ by node id; start the packed slots from zero.
-    std::fill(ref_count_.begin(), ref_count_.end(), 0);
-  }
   const size_t expected = expected_units * static_cast<size_t>(max_order_) + 1;
   packed_ = !force_trie_ && max_order_ <= 8;
   num_refs_ = 0;
@@ -18,10 +14,7 @@ void NgramMatcher::Reset(size_t expected_units) {
   if (packed_) {
     // Clearing only the slots the last segment filled keeps Reset as cheap
     // as the segment itself; everything else is already empty.
-    for (size_t f = 0; f < num_filled_; ++f) {
-      keys_[filled_[f]] = kEmpty;
-      ref_count_[filled_[f]] = 0;
-    }
+    for (size_t f = 0; f < num_filled_; ++f) slots_[filled_[f]] = PackedSlot{};
     num_filled_ = 0;
     packed_size_ = 0;
     // The table is the first slots of the never-shrunk arrays. A table kept
@@ -83,10 +76,7 @@ void NgramMatcher::SwitchToTrie() {
   refs.swap(saved_refs_);
   size_t total = 0;
   for (const auto& r : refs) total += r.size();
-  for (size_t f = 0; f < num_filled_; ++f) {
-    keys_[filled_[f]] = kEmpty;
-    ref_count_[filled_[f]] = 0;
-  }
+  for (size_t f = 0; f < num_filled_; ++f) slots_[filled_[f]] = PackedSlot{};
   num_filled_ = 0;
   packed_size_ = 0;
   packed_ = false;
@@ -102,10 +92,7 @@ void NgramMatcher::SwitchToTrie() {
 // --- packed representation -------------------------------------------------
 
 void NgramMatcher::SetPackedTableSize(size_t size) {
-  if (keys_.size() < size) {
-    keys_.resize(size, kEmpty);
-    EnsureCounters(size);
-  }
+  if (slots_.size() < size) slots_.resize(size);
   mask_ = size - 1;
   shift_ = 64 - __builtin_ctzll(size);
 }
@@ -113,21 +100,18 @@ void NgramMatcher::SetPackedTableSize(size_t size) {
 void NgramMatcher::PackedGrow() {
   // Every live slot is in filled_: take them out, then re-insert them into
   // a table twice the size.
-  std::vector<std::pair<uint64_t, uint32_t>> live;
+  std::vector<PackedSlot> live;
   live.reserve(num_filled_);
   for (size_t f = 0; f < num_filled_; ++f) {
-    const uint32_t slot = filled_[f];
-    live.emplace_back(keys_[slot], ref_count_[slot]);
-    keys_[slot] = kEmpty;
-    ref_count_[slot] = 0;
+    live.push_back(slots_[filled_[f]]);
+    slots_[filled_[f]] = PackedSlot{};
   }
   SetPackedTableSize((mask_ + 1) * 2);
   num_filled_ = 0;
-  for (const auto& [key, count] : live) {
-    size_t i = (key * 0x9E3779B97F4A7C15ULL) >> shift_;
-    while (keys_[i] != kEmpty) i = (i + 1) & mask_;
-    keys_[i] = key;
-    ref_count_[i] = count;
+  for (const PackedSlot& slot : live) {
+    size_t i = (slot.key * 0x9E3779B97F4A7C15ULL) >> shift_;
+    while (slots_[i].key != kEmpty) i = (i + 1) & mask_;
+    slots_[i] = slot;
     AppendFilled(static_cast<uint32_t>(i));
   }
 }
@@ -143,8 +127,7 @@ void NgramMatcher::PackedAdd(const uint32_t* units, size_t n) {
   if (count_touched_.size() < n * order) count_touched_.resize(n * order);
   uint32_t* touched = count_touched_.data();
   size_t num_touched = 0;
-  uint64_t* keys = keys_.data();
-  uint32_t* counts = first ? ref_count_.data() : scratch_.data();
+  PackedSlot* slots = slots_.data();
   const size_t mask = mask_;
   const int shift = shift_;
   size_t added = 0;
@@ -155,24 +138,30 @@ void NgramMatcher::PackedAdd(const uint32_t* units, size_t n) {
       key = (key << 8) | (units[i + k] + 1);
       size_t h = (key * 0x9E3779B97F4A7C15ULL) >> shift;
       for (;;) {
-        const uint64_t at = keys[h];
+        const uint64_t at = slots[h].key;
         if (at == key) break;
         if (at == kEmpty) {
-          keys[h] = key;
+          slots[h].key = key;
           filled[added++] = static_cast<uint32_t>(h);
           break;
         }
         h = (h + 1) & mask;
       }
-      if (counts[h]++ == 0 && !first) touched[num_touched++] = static_cast<uint32_t>(h);
+      // The first reference counts straight into `ref`; later ones count
+      // into `scratch` and keep the maximum below.
+      if (first) {
+        ++slots[h].ref;
+      } else if (slots[h].scratch++ == 0) {
+        touched[num_touched++] = static_cast<uint32_t>(h);
+      }
     }
   }
   packed_size_ += added;
   num_filled_ += added;
   for (size_t t = 0; t < num_touched; ++t) {
-    const uint32_t slot = touched[t];
-    ref_count_[slot] = std::max(ref_count_[slot], scratch_[slot]);
-    scratch_[slot] = 0;
+    PackedSlot& slot = slots[touched[t]];
+    slot.ref = std::max(slot.ref, slot.scratch);
+    slot.scratch = 0;
   }
 }
 
@@ -181,9 +170,7 @@ void NgramMatcher::PackedCount(const uint32_t* units, size_t n, int64_t* matches
   if (count_touched_.size() < n * static_cast<size_t>(max_order_)) {
     count_touched_.resize(n * static_cast<size_t>(max_order_));
   }
-  const uint64_t* keys = keys_.data();
-  const uint32_t* counts = ref_count_.data();
-  uint32_t* scratch = scratch_.data();
+  PackedSlot* slots = slots_.data();
   uint32_t* touched = count_touched_.data();
   size_t num_touched = 0;
   const size_t mask = mask_;
@@ -198,15 +185,15 @@ void NgramMatcher::PackedCount(const uint32_t* units, size_t n, int64_t* matches
       key = (key << 8) | (u + 1);
       size_t h = (key * 0x9E3779B97F4A7C15ULL) >> shift;
       uint64_t at;
-      while ((at = keys[h]) != key && at != kEmpty) h = (h + 1) & mask;
+      while ((at = slots[h].key) != key && at != kEmpty) h = (h + 1) & mask;
       // An n-gram whose prefix is absent from every reference is absent too.
       if (at == kEmpty) break;
-      const uint32_t c = ++scratch[h];
+      const uint32_t c = ++slots[h].scratch;
       if (c == 1) touched[num_touched++] = static_cast<uint32_t>(h);
-      matches[k] += c <= counts[h];
+      matches[k] += c <= slots[h].ref;
     }
   }
-  for (size_t t = 0; t < num_touched; ++t) scratch[touched[t]] = 0;
+  for (size_t t = 0; t < num_touched; ++t) slots[touched[t]].scratch = 0;
 }
 
 // --- trie representation ---------------------------------------------------

@@ -57,9 +57,15 @@ class NgramMatcher {
   bool force_trie_ = false;
   bool packed_ = true;
   int num_refs_ = 0;
-  // Packed mode: open addressing over keys_[0, mask_ + 1), counts per slot;
-  // slots outside the live set are always empty with zero counts.
-  std::vector<uint64_t> keys_;
+  // Packed mode: open addressing over slots_[0, mask_ + 1); slots outside
+  // the live set are always empty with zero counts. Key and counts share a
+  // slot so that a probe touches one cache line.
+  struct PackedSlot {
+    uint64_t key = kEmpty;
+    uint32_t ref = 0;      // max count over the references
+    uint32_t scratch = 0;  // count in the sequence being processed
+  };
+  std::vector<PackedSlot> slots_;
   size_t mask_ = 0, packed_size_ = 0;
   int shift_ = 64;
   std::vector<uint32_t> filled_;  // occupied slots [0, num_filled_), cleared by the next Reset
@@ -67,8 +73,8 @@ class NgramMatcher {
   std::vector<std::vector<uint32_t>> saved_refs_;  // replayed if we switch to the trie
   // Trie mode.
   NgramTrie trie_;
-  // Per slot (packed) or node (trie): max count over references, and the
-  // count in the sequence being processed.
+  // Per trie node: max count over references, and the count in the
+  // sequence being processed.
   std::vector<uint32_t> ref_count_;
   std::vector<uint32_t> scratch_;
   std::vector<uint32_t> touched_;

@@ -129,9 +129,10 @@ void UnitInterner::Clear(size_t expected_units) {
   mask_ = ids_.size() - 1;
   shift_ = 64 - __builtin_ctzll(ids_.size());
   count_ = 0;
+  std::fill(std::begin(direct_), std::end(direct_), kUnknown);
 }
 
-uint32_t UnitInterner::Intern(uint32_t unit) {
+uint32_t UnitInterner::InternHashed(uint32_t unit) {
   size_t i = Slot(unit);
   while (ids_[i] != kUnknown) {
     if (units_[i] == unit) return ids_[i];

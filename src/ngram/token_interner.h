@@ -47,8 +47,16 @@ class UnitInterner {
 
   UnitInterner() { Clear(16); }
   void Clear(size_t expected_units);
-  uint32_t Intern(uint32_t unit);
+  uint32_t Intern(uint32_t unit) {
+    if (unit < kDirect) {
+      uint32_t& id = direct_[unit];
+      if (id == kUnknown) id = count_++;
+      return id;
+    }
+    return InternHashed(unit);
+  }
   uint32_t Find(uint32_t unit) const {
+    if (unit < kDirect) return direct_[unit];
     size_t i = Slot(unit);
     while (ids_[i] != kUnknown) {
       if (units_[i] == unit) return ids_[i];
@@ -58,9 +66,15 @@ class UnitInterner {
   }
 
  private:
+  // ASCII units (most of the text in many languages) are looked up in a
+  // plain array; the others in an open-addressing table.
+  static constexpr uint32_t kDirect = 128;
+
   size_t Slot(uint32_t unit) const { return (uint64_t(unit) * 0x9E3779B97F4A7C15ULL) >> shift_; }
+  uint32_t InternHashed(uint32_t unit);
   void Grow();
 
+  uint32_t direct_[kDirect];
   std::vector<uint32_t> units_, ids_;
   size_t mask_ = 0;
   int shift_ = 64;
