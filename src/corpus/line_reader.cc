@@ -6,6 +6,8 @@
 #include <iostream>
 #include <iterator>
 
+#include <sys/stat.h>
+
 #include "common/error.h"
 #include "corpus/gzip_file.h"
 #include "text/python_str.h"
@@ -55,6 +57,14 @@ std::string ReadFileBytes(const std::string& path) {
     throw Error(ErrorKind::kInput, "cannot open '" + path + "': " + std::strerror(errno));
   }
   std::string out;
+  // Regular files are read in one call into a buffer of their size (growing
+  // a string by 64 KiB appends copied the data several times); pipes and
+  // files that grow while read continue with the loop.
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    out.resize(static_cast<size_t>(st.st_size));
+    out.resize(std::fread(out.data(), 1, out.size(), f));
+  }
   char buf[1 << 16];
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
