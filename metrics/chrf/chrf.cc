@@ -3,7 +3,7 @@
 #include <string>
 
 #include "common/error.h"
-#include "ngram/ngram_matcher.h"
+#include "ngram/single_ref_matcher.h"
 #include "ngram/token_interner.h"
 #include "text/case.h"
 #include "text/python_str.h"
@@ -38,10 +38,12 @@ void SplitWords(std::string_view s, std::vector<std::string_view>* out) {
   });
 }
 
-// Code points of `s`, without whitespace unless `keep_whitespace`.
-void CharUnits(std::string_view s, bool keep_whitespace, std::vector<uint32_t>* out) {
-  // At most one unit per byte: size once, write through a pointer.
-  if (out->size() < s.size()) out->resize(s.size());
+// Writes id(c) for each code point c of `s` (without whitespace unless
+// `keep_whitespace`) into `out`, returning the count. `out` only grows, so
+// it is never zero-filled again; the ids are taken in the same pass.
+template <typename IdOf>
+size_t CharUnits(std::string_view s, bool keep_whitespace, std::vector<uint32_t>* out, IdOf&& id_of) {
+  if (out->size() < s.size()) out->resize(s.size());  // at most one unit per byte
   uint32_t* o = out->data();
   size_t n = 0;
   const char* p = s.data();
@@ -50,7 +52,7 @@ void CharUnits(std::string_view s, bool keep_whitespace, std::vector<uint32_t>* 
     const auto c = static_cast<unsigned char>(*p);
     if (c < 0x80) {  // ASCII: no decoding, and a one-byte whitespace test
       ++p;
-      if (keep_whitespace || !IsPySpace(c)) o[n++] = c;
+      if (keep_whitespace || !IsPySpace(c)) o[n++] = id_of(c);
       continue;
     }
     if (!keep_whitespace) {
@@ -60,9 +62,9 @@ void CharUnits(std::string_view s, bool keep_whitespace, std::vector<uint32_t>* 
         continue;
       }
     }
-    o[n++] = DecodeUtf8(p);
+    o[n++] = id_of(DecodeUtf8(p));
   }
-  out->resize(n);
+  return n;
 }
 
 // sacreBLEU's CHRF._compute_f_score, operation for operation. Q is the type
@@ -125,10 +127,8 @@ class ChrfScorer final : public SegmentScorer {
         PyLowerInto(text, &ref.lowered);
         text = ref.lowered;
       }
-      CharUnits(text, options_.whitespace, &ref.chars);
-      for (uint32_t& c : ref.chars) c = char_ids_.Intern(c);
-      ref.char_matcher.Reset(ref.chars.size());
-      ref.char_matcher.AddReference(ref.chars.data(), ref.chars.size());
+      ref.num_chars = CharUnits(text, options_.whitespace, &ref.chars, [&](uint32_t c) { return char_ids_.Intern(c); });
+      ref.char_matcher.SetReference(ref.chars.data(), ref.num_chars);
       if (options_.word_order > 0) {
         SplitWords(text, &ref.word_views);
         total_words += ref.word_views.size();
@@ -140,8 +140,7 @@ class ChrfScorer final : public SegmentScorer {
         Ref& ref = refs_[r];
         ref.words.clear();
         for (std::string_view w : ref.word_views) ref.words.push_back(interner_.Intern(w));
-        ref.word_matcher.Reset(ref.words.size());
-        ref.word_matcher.AddReference(ref.words.data(), ref.words.size());
+        ref.word_matcher.SetReference(ref.words.data(), ref.words.size());
       }
     }
   }
@@ -152,8 +151,8 @@ class ChrfScorer final : public SegmentScorer {
       PyLowerInto(hyp, &hyp_lowered_);
       hyp = hyp_lowered_;
     }
-    CharUnits(hyp, options_.whitespace, &hyp_chars_);
-    for (uint32_t& c : hyp_chars_) c = char_ids_.Find(c);
+    const size_t num_hyp_chars =
+        CharUnits(hyp, options_.whitespace, &hyp_chars_, [&](uint32_t c) { return char_ids_.Find(c); });
     if (nw > 0) {
       SplitWords(hyp, &hyp_word_views_);
       hyp_words_.clear();
@@ -165,8 +164,8 @@ class ChrfScorer final : public SegmentScorer {
     for (size_t r = 0; r < num_refs_; ++r) {
       Ref& ref = refs_[r];
       matches_.assign(static_cast<size_t>(order), 0);
-      Fill(hyp_chars_.size(), ref.chars.size(), nc, candidate_.data());
-      ref.char_matcher.CountMatches(hyp_chars_.data(), hyp_chars_.size(), matches_.data());
+      Fill(num_hyp_chars, ref.num_chars, nc, candidate_.data());
+      ref.char_matcher.CountMatches(hyp_chars_.data(), num_hyp_chars, matches_.data());
       if (nw > 0) {
         Fill(hyp_words_.size(), ref.words.size(), nw, candidate_.data() + 3 * nc);
         ref.word_matcher.CountMatches(hyp_words_.data(), hyp_words_.size(), matches_.data() + nc);
@@ -186,9 +185,10 @@ class ChrfScorer final : public SegmentScorer {
   struct Ref {
     explicit Ref(const ChrfOptions& o) : char_matcher(o.char_order), word_matcher(o.word_order > 0 ? o.word_order : 1) {}
     std::string lowered;
-    std::vector<uint32_t> chars, words;
+    std::vector<uint32_t> chars, words;  // chars: the first num_chars are valid
+    size_t num_chars = 0;
     std::vector<std::string_view> word_views;
-    NgramMatcher char_matcher, word_matcher;
+    SingleRefMatcher char_matcher, word_matcher;
   };
 
   // Hypothesis and reference n-gram totals for orders 1..max; sacreBLEU counts

@@ -1,0 +1,189 @@
+#include "ngram/sorted_ngram_matcher.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "common/error.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace mteval {
+namespace {
+
+constexpr uint64_t kTagMask = 0xFF;
+
+// Sorts a[0, n) by the top `order` bytes (tmp has room for n); digits are
+// below `limit`. The result ends up in *a (pointers may be swapped).
+void SortWindows(uint64_t** a, uint64_t** tmp, size_t n, int order, uint32_t limit) {
+  if (n <= 16) {
+    // Insertion sort: a radix pass costs more than this for a few windows.
+    uint64_t* v = *a;
+    for (size_t i = 1; i < n; ++i) {
+      const uint64_t x = v[i];
+      size_t j = i;
+      for (; j > 0 && v[j - 1] > x; --j) v[j] = v[j - 1];
+      v[j] = x;
+    }
+    return;
+  }
+  // LSD radix sort, one pass per byte; every byte's histogram comes from a
+  // single read of the data, and passes where all digits agree are skipped.
+  uint32_t count[SortedNgramMatcher::kMaxOrder][257];
+  for (int j = 0; j < order; ++j) std::memset(count[j], 0, (limit + 1) * sizeof(uint32_t));
+  const uint64_t* src = *a;
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t x = src[i];
+    for (int j = 0; j < order; ++j) ++count[j][((x >> (56 - 8 * j)) & 0xFF) + 1];
+  }
+  for (int j = order - 1; j >= 0; --j) {
+    const int shift = 56 - 8 * j;
+    uint32_t* c = count[j];
+    src = *a;
+    if (c[((src[0] >> shift) & 0xFF) + 1] == n) continue;
+    for (uint32_t d = 1; d <= limit; ++d) c[d] += c[d - 1];
+    uint64_t* dst = *tmp;
+    for (size_t i = 0; i < n; ++i) dst[c[(src[i] >> shift) & 0xFF]++] = src[i];
+    std::swap(*a, *tmp);
+  }
+}
+
+// Equal leading bytes of two windows (tags ignored), 0..8.
+inline int CommonPrefix(uint64_t x, uint64_t y) {
+  const uint64_t d = (x ^ y) & ~kTagMask;
+  return d ? __builtin_clzll(d) >> 3 : 8;
+}
+
+// Units in a window: its non-zero leading bytes (windows are never 0).
+inline int WindowLength(uint64_t x) { return 8 - (__builtin_ctzll(x & ~kTagMask) >> 3); }
+
+// Calls step(window) for the two sorted arrays merged (reference windows,
+// tag 0, before equal hypothesis windows, tag 1).
+template <typename Step>
+void Merge(const uint64_t* r, size_t nr, const uint64_t* h, size_t nh, Step&& step) {
+  size_t i = 0, j = 0;
+  while (i < nr && j < nh) {
+    const bool take_ref = r[i] < h[j];
+    step(take_ref ? r[i] : h[j]);
+    i += take_ref;
+    j += !take_ref;
+  }
+  for (; i < nr; ++i) step(r[i]);
+  for (; j < nh; ++j) step(h[j]);
+}
+
+// The scan with plain integers: groups of equal k-grams are runs of windows
+// sharing k leading bytes; a group closes when the common prefix with the
+// next window drops below k.
+void ScanScalar(const uint64_t* r, size_t nr, const uint64_t* h, size_t nh, int order, int64_t* matches) {
+  int64_t cr[8] = {}, ch[8] = {};
+  uint64_t prev = 0;
+  Merge(r, nr, h, nh, [&](uint64_t x) {
+    const int lcp = std::min(CommonPrefix(x, prev), order);
+    for (int k = lcp; k < order; ++k) {
+      matches[k] += std::min(cr[k], ch[k]);
+      cr[k] = ch[k] = 0;
+    }
+    int64_t* c = (x & kTagMask) ? ch : cr;
+    const int len = WindowLength(x);
+    for (int k = 0; k < len; ++k) ++c[k];
+    prev = x;
+  });
+  for (int k = 0; k < order; ++k) matches[k] += std::min(cr[k], ch[k]);
+}
+
+#if defined(__SSE2__)
+// The same scan with the eight orders in the lanes of one SSE2 register:
+// counts fit 16 bits because both sequences are shorter than 32768.
+void ScanSse2(const uint64_t* r, size_t nr, const uint64_t* h, size_t nh, int order, int64_t* matches) {
+  // from_lane[l]: lanes >= l set; below_lane[l]: lanes < l set.
+  alignas(16) static const int16_t kFrom[9][8] = {
+      {-1, -1, -1, -1, -1, -1, -1, -1}, {0, -1, -1, -1, -1, -1, -1, -1}, {0, 0, -1, -1, -1, -1, -1, -1},
+      {0, 0, 0, -1, -1, -1, -1, -1},    {0, 0, 0, 0, -1, -1, -1, -1},    {0, 0, 0, 0, 0, -1, -1, -1},
+      {0, 0, 0, 0, 0, 0, -1, -1},       {0, 0, 0, 0, 0, 0, 0, -1},       {0, 0, 0, 0, 0, 0, 0, 0}};
+  auto from = [&](int l) { return _mm_load_si128(reinterpret_cast<const __m128i*>(kFrom[l])); };
+  __m128i cr = _mm_setzero_si128(), ch = _mm_setzero_si128(), acc = _mm_setzero_si128();
+  uint64_t prev = 0;
+  Merge(r, nr, h, nh, [&](uint64_t x) {
+    const __m128i close = from(CommonPrefix(x, prev));
+    acc = _mm_add_epi16(acc, _mm_and_si128(_mm_min_epi16(cr, ch), close));
+    cr = _mm_andnot_si128(close, cr);
+    ch = _mm_andnot_si128(close, ch);
+    // Lanes below the window's length gain one (subtracting -1).
+    const __m128i inc = _mm_andnot_si128(from(WindowLength(x)), _mm_set1_epi16(-1));
+    const __m128i is_hyp = _mm_set1_epi16(static_cast<int16_t>(-static_cast<int>(x & 1)));
+    ch = _mm_sub_epi16(ch, _mm_and_si128(inc, is_hyp));
+    cr = _mm_sub_epi16(cr, _mm_andnot_si128(is_hyp, inc));
+    prev = x;
+  });
+  acc = _mm_add_epi16(acc, _mm_min_epi16(cr, ch));
+  alignas(16) int16_t lanes[8];
+  _mm_store_si128(reinterpret_cast<__m128i*>(lanes), acc);
+  for (int k = 0; k < order; ++k) matches[k] += lanes[k];
+}
+#endif
+
+}  // namespace
+
+SortedNgramMatcher::SortedNgramMatcher(int max_order) : order_(max_order) {
+  if (max_order < 1 || max_order > kMaxOrder) {
+    throw Error(ErrorKind::kInternal, "SortedNgramMatcher: order " + std::to_string(max_order) + " out of range");
+  }
+}
+
+size_t SortedNgramMatcher::SortedWindows(const uint32_t* units, size_t n, uint64_t tag, std::vector<uint64_t>* out) {
+  if (out->size() < n) out->resize(n);
+  if (tmp_.size() < n) tmp_.resize(n);
+  // Built from the end: a window is its first unit followed by the next
+  // window shifted down one byte and cut to `order_` bytes; an unknown unit
+  // ends every window that reaches it.
+  const uint64_t keep = ~uint64_t{0} << (64 - 8 * order_);
+  uint64_t* o = out->data();
+  size_t m = 0;
+  uint64_t window = 0;
+  uint32_t limit = 1;
+  for (size_t i = n; i-- > 0;) {
+    const uint32_t u = units[i];
+    if (u >= kUnitLimit) {
+      window = 0;
+      continue;
+    }
+    window = (uint64_t{u + 1} << 56) | ((window >> 8) & keep);
+    o[m++] = window | tag;
+    limit = std::max(limit, u + 2);
+  }
+  digit_limit_ = limit;
+  if (m > 1) {
+    uint64_t* a = out->data();
+    uint64_t* t = tmp_.data();
+    SortWindows(&a, &t, m, order_, limit);
+    if (a != out->data()) std::memcpy(out->data(), a, m * sizeof(uint64_t));
+  }
+  return m;
+}
+
+bool SortedNgramMatcher::SetReference(const uint32_t* units, size_t n) {
+  ref_.clear();
+  if (n > kMaxLength) return false;
+  for (size_t i = 0; i < n; ++i) {
+    if (units[i] >= kUnitLimit) return false;
+  }
+  const size_t m = SortedWindows(units, n, 0, &ref_);
+  ref_.resize(m);
+  ref_digit_limit_ = digit_limit_;
+  return true;
+}
+
+void SortedNgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* matches) {
+  const size_t m = SortedWindows(units, n, 1, &hyp_);
+#if defined(__SSE2__)
+  if (n <= kMaxLength) {
+    ScanSse2(ref_.data(), ref_.size(), hyp_.data(), m, order_, matches);
+    return;
+  }
+#endif
+  ScanScalar(ref_.data(), ref_.size(), hyp_.data(), m, order_, matches);
+}
+
+}  // namespace mteval

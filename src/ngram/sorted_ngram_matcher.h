@@ -1,0 +1,58 @@
+#pragma once
+// Clipped n-gram matching of a hypothesis against ONE reference, for orders
+// 1..K (K <= 7), by sorting instead of hashing. Each position's window of K
+// units is packed into a uint64 (unit + 1 per byte, most significant first,
+// zero bytes past the end), so sorting the windows puts equal k-grams next
+// to each other for every k at once. One merged pass over the sorted
+// reference and hypothesis windows then yields, for every order, the sum
+// over distinct k-grams of min(hypothesis count, reference count).
+//
+// Why: chrF's character 6-grams cost one hash probe per position and order,
+// nearly all of them cache misses or mispredicted branches; radix sorting
+// and a linear scan touch memory sequentially. The reference is sorted once
+// and reused for every system's hypothesis.
+//
+// Same results as NgramMatcher with one reference (differential tests).
+// Limits: units < 255 in the reference, sequences shorter than 32768 units;
+// SetReference returns false otherwise and the caller uses NgramMatcher.
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace mteval {
+
+class SortedNgramMatcher {
+ public:
+  static constexpr int kMaxOrder = 7;
+  static constexpr uint32_t kUnitLimit = 255;
+  static constexpr size_t kMaxLength = 32767;
+
+  // max_order in 1..kMaxOrder.
+  explicit SortedNgramMatcher(int max_order);
+
+  int max_order() const { return order_; }
+
+  // Replaces the reference. Returns false (and keeps no reference) when a
+  // unit is >= kUnitLimit or n > kMaxLength.
+  bool SetReference(const uint32_t* units, size_t n);
+
+  // Adds to matches[k] (k = 0 .. max_order-1) the clipped matches of the
+  // hypothesis (k+1)-grams against the reference. Units the reference does
+  // not have (e.g. UINT32_MAX) never match. Requires a reference set by a
+  // successful SetReference; hypotheses longer than kMaxLength are handled
+  // by a slower scalar pass.
+  void CountMatches(const uint32_t* units, size_t n, int64_t* matches);
+
+ private:
+  // Windows of `units` (tagged in the low byte), sorted; returns the count
+  // (positions whose first unit is unknown are left out).
+  size_t SortedWindows(const uint32_t* units, size_t n, uint64_t tag, std::vector<uint64_t>* out);
+
+  int order_;
+  std::vector<uint64_t> ref_, hyp_, tmp_;
+  uint32_t ref_digit_limit_ = 0;  // 1 + the largest byte value in ref_
+  uint32_t digit_limit_ = 0;      // same for the windows just built
+};
+
+}  // namespace mteval

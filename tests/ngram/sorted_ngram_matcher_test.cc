@@ -1,0 +1,98 @@
+// SortedNgramMatcher against clipped counting with a std::map, and against
+// NgramMatcher, on random sequences: tiny and large alphabets, unknown
+// hypothesis units, every order 1..7, long sequences that take the scalar
+// scan, and references it must refuse.
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <random>
+#include <vector>
+
+#include "ngram/ngram_matcher.h"
+#include "ngram/single_ref_matcher.h"
+#include "ngram/sorted_ngram_matcher.h"
+
+namespace mteval {
+namespace {
+
+int64_t MapMatches(const std::vector<uint32_t>& ref, const std::vector<uint32_t>& hyp, size_t n) {
+  std::map<std::vector<uint32_t>, int64_t> r, h;
+  for (size_t i = 0; i + n <= ref.size(); ++i) ++r[std::vector<uint32_t>(ref.begin() + i, ref.begin() + i + n)];
+  for (size_t i = 0; i + n <= hyp.size(); ++i) ++h[std::vector<uint32_t>(hyp.begin() + i, hyp.begin() + i + n)];
+  int64_t m = 0;
+  for (const auto& [g, c] : h) {
+    auto it = r.find(g);
+    if (it != r.end()) m += std::min(c, it->second);
+  }
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("SortedNgramMatcher equals clipped counting with a map", "[ngram]") {
+  std::mt19937 rng(11);
+  for (int order = 1; order <= SortedNgramMatcher::kMaxOrder; ++order) {
+    SortedNgramMatcher matcher(order);
+    for (int trial = 0; trial < 1500; ++trial) {
+      const uint32_t vocab = trial % 5 == 0 ? 254 : 1 + rng() % 5;
+      std::vector<uint32_t> ref(rng() % 40), hyp(rng() % 40);
+      for (auto& u : ref) u = rng() % vocab;
+      for (auto& u : hyp) u = rng() % 8 == 0 ? UINT32_MAX : rng() % (vocab + 1);
+      REQUIRE(matcher.SetReference(ref.data(), ref.size()));
+      // Each reference is scored against several hypotheses, as for systems.
+      for (int rep = 0; rep < 2; ++rep) {
+        std::vector<int64_t> got(order, 0);
+        matcher.CountMatches(hyp.data(), hyp.size(), got.data());
+        for (int k = 1; k <= order; ++k) REQUIRE(got[k - 1] == MapMatches(ref, hyp, k));
+        std::shuffle(hyp.begin(), hyp.end(), rng);
+      }
+    }
+  }
+}
+
+TEST_CASE("SortedNgramMatcher on long sequences (scalar scan) agrees with NgramMatcher", "[ngram]") {
+  std::mt19937 rng(5);
+  SortedNgramMatcher sorted(6);
+  NgramMatcher hashed(6);
+  std::vector<uint32_t> ref(30000), hyp(40000);  // the hypothesis exceeds the 16-bit lanes
+  for (auto& u : ref) u = rng() % 3;
+  for (auto& u : hyp) u = rng() % 3;
+  REQUIRE(sorted.SetReference(ref.data(), ref.size()));
+  hashed.Reset(ref.size());
+  hashed.AddReference(ref.data(), ref.size());
+  std::vector<int64_t> a(6, 0), b(6, 0);
+  sorted.CountMatches(hyp.data(), hyp.size(), a.data());
+  hashed.CountMatches(hyp.data(), hyp.size(), b.data());
+  CHECK(a == b);
+  CHECK(a[0] == 30000);  // every reference unigram is matched
+}
+
+TEST_CASE("SortedNgramMatcher refuses what it cannot represent; SingleRefMatcher falls back", "[ngram]") {
+  SortedNgramMatcher sorted(4);
+  std::vector<uint32_t> big = {1, 2, 300, 2};
+  CHECK_FALSE(sorted.SetReference(big.data(), big.size()));
+  std::vector<uint32_t> too_long(SortedNgramMatcher::kMaxLength + 1, 1);
+  CHECK_FALSE(sorted.SetReference(too_long.data(), too_long.size()));
+  CHECK_THROWS(SortedNgramMatcher(8));
+
+  std::mt19937 rng(9);
+  for (int order : {2, 6, 7, 8}) {
+    SingleRefMatcher fast(order), slow(order);
+    slow.set_force_hashed(true);
+    for (int trial = 0; trial < 300; ++trial) {
+      std::vector<uint32_t> ref(rng() % 30), hyp(rng() % 30);
+      const uint32_t vocab = trial % 4 == 0 ? 400 : 4;  // >= 255 makes the sorted form refuse
+      for (auto& u : ref) u = rng() % vocab;
+      for (auto& u : hyp) u = rng() % vocab;
+      fast.SetReference(ref.data(), ref.size());
+      slow.SetReference(ref.data(), ref.size());
+      std::vector<int64_t> a(order, 0), b(order, 0);
+      fast.CountMatches(hyp.data(), hyp.size(), a.data());
+      slow.CountMatches(hyp.data(), hyp.size(), b.data());
+      REQUIRE(a == b);
+    }
+  }
+}
+
+}  // namespace mteval
