@@ -47,9 +47,15 @@ add_library(mteval_libstemmer INTERFACE)
 target_include_directories(mteval_libstemmer INTERFACE ${LIBSTEMMER_INCLUDE_DIR})
 target_link_libraries(mteval_libstemmer INTERFACE ${LIBSTEMMER_LIBRARY})
 
-set(MTEVAL_DEP_LIBS ICU::uc ICU::i18n ICU::data ZLIB::ZLIB nlohmann_json::nlohmann_json Threads::Threads
-    Eigen3::Eigen PkgConfig::SENTENCEPIECE pugixml::pugixml mteval_libstemmer)
+# Header-only and system dependencies of mteval_core.
+set(MTEVAL_DEP_LIBS nlohmann_json::nlohmann_json Threads::Threads Eigen3::Eigen ${CMAKE_DL_LIBS})
 set(MTEVAL_DEP_DEFS "")
+# Compiled libraries, as shared libraries (tests, benchmarks, a dynamic CLI)
+# and as the static archives the CLI links with MTEVAL_STATIC_CLI. Static
+# order matters: users before the libraries they use. SentencePiece is in
+# neither: only the plugin libmteval_spm.so (and the tests) link it.
+set(MTEVAL_SHARED_DEP_LIBS ICU::uc ICU::i18n ICU::data ZLIB::ZLIB pugixml::pugixml mteval_libstemmer)
+set(MTEVAL_STATIC_DEP_NAMES pugixml stemmer)
 
 # MeCab is optional: the ja-mecab and ko-mecab tokenizers are built when it is
 # found, and otherwise report that they were not built.
@@ -60,12 +66,45 @@ if(MECAB_INCLUDE_DIR AND MECAB_LIBRARY)
   add_library(mteval_mecab INTERFACE)
   target_include_directories(mteval_mecab INTERFACE ${MECAB_INCLUDE_DIR})
   target_link_libraries(mteval_mecab INTERFACE ${MECAB_LIBRARY})
-  list(APPEND MTEVAL_DEP_LIBS mteval_mecab)
+  list(APPEND MTEVAL_SHARED_DEP_LIBS mteval_mecab)
+  list(APPEND MTEVAL_STATIC_DEP_NAMES mecab)
   list(APPEND MTEVAL_DEP_DEFS MTEVAL_HAVE_MECAB=1)
   message(STATUS "mteval: MeCab found (${MECAB_LIBRARY}): ja-mecab and ko-mecab are built")
 else()
   message(NOTICE "mteval: MeCab was not found, so the ja-mecab and ko-mecab tokenizers are not built "
                  "(they will report this when used). To build them: apt-get install libmecab-dev mecab-ipadic-utf8")
+endif()
+
+list(APPEND MTEVAL_STATIC_DEP_NAMES icui18n icuuc icudata z)
+
+# The static CLI needs the static archive of each compiled library (from the
+# same -dev packages as the shared ones). Sanitizer runtimes are shared
+# libraries, so a sanitized build links dynamically; so does a machine
+# without the archives.
+set(MTEVAL_STATIC_CLI_ACTIVE OFF)
+if(MTEVAL_STATIC_CLI AND MTEVAL_SANITIZE)
+  message(NOTICE "mteval: MTEVAL_SANITIZE=ON, so the mteval executable is linked dynamically (MTEVAL_STATIC_CLI ignored)")
+elseif(MTEVAL_STATIC_CLI)
+  set(MTEVAL_STATIC_DEP_LIBS "")
+  set(missing "")
+  foreach(name ${MTEVAL_STATIC_DEP_NAMES})
+    find_library(MTEVAL_STATIC_LIB_${name} NAMES lib${name}.a)
+    if(MTEVAL_STATIC_LIB_${name})
+      list(APPEND MTEVAL_STATIC_DEP_LIBS ${MTEVAL_STATIC_LIB_${name}})
+    else()
+      list(APPEND missing lib${name}.a)
+    endif()
+  endforeach()
+  if(missing)
+    list(JOIN missing ", " missing)
+    message(NOTICE "mteval: static archives not found (${missing}), so the mteval executable is linked "
+                   "dynamically and starts slower. They come with libicu-dev zlib1g-dev libpugixml-dev "
+                   "libstemmer-dev libmecab-dev (scripts/setup.sh installs them); or set -DMTEVAL_STATIC_CLI=OFF.")
+  else()
+    list(APPEND MTEVAL_STATIC_DEP_LIBS ${CMAKE_DL_LIBS} Threads::Threads m)
+    set(MTEVAL_STATIC_CLI_ACTIVE ON)
+    message(STATUS "mteval: the mteval executable links libstdc++, ICU, zlib, pugixml, libstemmer and MeCab statically")
+  endif()
 endif()
 
 if(MTEVAL_BUILD_TESTS)

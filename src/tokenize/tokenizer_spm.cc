@@ -3,56 +3,173 @@
 // with the named models flores101 (alias spm), flores200 and spBLEU-1K, plus
 // mteval's own `-tok spm --spm-model PATH` for any model file.
 //
-// SentencePieceProcessor::Encode is const and thread-safe, so one processor
-// is shared by every thread. SentencePiece types stay in this file.
+// SentencePiece itself lives in the plugin libmteval_spm.so (spm_plugin.h,
+// spm_plugin.cc), loaded with dlopen on first use: Debian has SentencePiece
+// only as a shared library built against the shared libstdc++, while the
+// mteval executable links libstdc++ statically for a fast start-up. Only the
+// plugin's C interface crosses that boundary. SentencePieceProcessor::Encode
+// is const and thread-safe, so one model is shared by every thread.
 
-#include <sentencepiece_processor.h>
+#include <dlfcn.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <new>
+#include <string>
+#include <vector>
 
 #include "common/error.h"
 #include "text/python_str.h"
 #include "tokenize/builtin_tokenizers.h"
 #include "tokenize/model_files.h"
+#include "tokenize/spm_plugin.h"
+
+// Set by CMake for this file: the plugin's file name, the directory it is
+// built in and the directory `cmake --install` puts it in.
+#ifndef MTEVAL_SPM_PLUGIN_NAME
+#define MTEVAL_SPM_PLUGIN_NAME "libmteval_spm.so"
+#endif
+#ifndef MTEVAL_PLUGIN_BUILD_DIR
+#define MTEVAL_PLUGIN_BUILD_DIR ""
+#endif
+#ifndef MTEVAL_PLUGIN_INSTALL_DIR
+#define MTEVAL_PLUGIN_INSTALL_DIR ""
+#endif
 
 namespace mteval {
 namespace {
 
+struct SpmPlugin {
+  mteval_spm_open_fn open = nullptr;
+  mteval_spm_encode_fn encode = nullptr;
+  mteval_spm_close_fn close = nullptr;
+};
+
+// Where the plugin is looked for, in order: $MTEVAL_PLUGIN_DIR, the directory
+// of the running executable, the build directory, the install directory.
+std::vector<std::string> PluginCandidates() {
+  std::vector<std::string> dirs;
+  if (const char* env = std::getenv("MTEVAL_PLUGIN_DIR"); env && *env) dirs.push_back(env);
+  std::string exe(4096, '\0');
+  ssize_t n = readlink("/proc/self/exe", exe.data(), exe.size());
+  if (n > 0 && static_cast<size_t>(n) < exe.size()) {
+    exe.resize(static_cast<size_t>(n));
+    size_t slash = exe.rfind('/');
+    if (slash != std::string::npos) dirs.push_back(slash == 0 ? "/" : exe.substr(0, slash));
+  }
+  if (*MTEVAL_PLUGIN_BUILD_DIR) dirs.push_back(MTEVAL_PLUGIN_BUILD_DIR);
+  if (*MTEVAL_PLUGIN_INSTALL_DIR) dirs.push_back(MTEVAL_PLUGIN_INSTALL_DIR);
+  std::vector<std::string> paths;
+  for (std::string& dir : dirs) {
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+    std::string path = (dir == "/" ? dir : dir + "/") + MTEVAL_SPM_PLUGIN_NAME;
+    bool seen = false;
+    for (const std::string& p : paths) seen = seen || p == path;
+    if (!seen) paths.push_back(path);
+  }
+  return paths;
+}
+
+SpmPlugin LoadSpmPlugin() {
+  std::string tried;
+  for (const std::string& path : PluginCandidates()) {
+    std::string problem;
+    // Never closed: the plugin stays loaded for the life of the process.
+    if (void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) {
+      auto version = reinterpret_cast<mteval_spm_abi_version_fn>(dlsym(handle, "mteval_spm_abi_version"));
+      SpmPlugin plugin;
+      plugin.open = reinterpret_cast<mteval_spm_open_fn>(dlsym(handle, "mteval_spm_open"));
+      plugin.encode = reinterpret_cast<mteval_spm_encode_fn>(dlsym(handle, "mteval_spm_encode"));
+      plugin.close = reinterpret_cast<mteval_spm_close_fn>(dlsym(handle, "mteval_spm_close"));
+      if (!version || !plugin.open || !plugin.encode || !plugin.close) {
+        problem = "not an mteval SentencePiece plugin (missing mteval_spm_* symbols)";
+      } else if (version() != MTEVAL_SPM_ABI_VERSION) {
+        problem = "plugin interface version " + std::to_string(version()) + ", this mteval needs " +
+                  std::to_string(MTEVAL_SPM_ABI_VERSION) + " (a plugin from another build)";
+      } else {
+        return plugin;
+      }
+      dlclose(handle);
+    } else {
+      const char* why = dlerror();
+      problem = why ? why : "dlopen failed";
+      // glibc starts the message with the path, which is already named.
+      if (problem.compare(0, path.size() + 2, path + ": ") == 0) problem.erase(0, path.size() + 2);
+    }
+    tried += "\n  " + path + ": " + problem;
+  }
+  throw Error(ErrorKind::kUnavailable,
+              "the SentencePiece tokenizers need the plugin " MTEVAL_SPM_PLUGIN_NAME
+              ", which could not be loaded; tried:" +
+                  tried +
+                  "\nRebuild mteval (the build puts the plugin next to the mteval executable), or set "
+                  "MTEVAL_PLUGIN_DIR to the directory that holds " MTEVAL_SPM_PLUGIN_NAME
+                  " (it needs libsentencepiece: apt-get install libsentencepiece-dev)");
+}
+
+// Loaded once per process; a failed load is retried on the next use.
+const SpmPlugin& GetSpmPlugin() {
+  static const SpmPlugin plugin = LoadSpmPlugin();
+  return plugin;
+}
+
+// Receives the pieces of one line from the plugin: joins them with spaces
+// and notes whether any holds Python whitespace. Must not throw (it is called
+// from the plugin's frames).
+struct PieceSink {
+  std::string* out;
+  bool plain = true;
+  bool failed = false;
+};
+
+int AppendPiece(void* context, const char* data, size_t size) {
+  auto* sink = static_cast<PieceSink*>(context);
+  if (size == 0) return 0;
+  try {
+    if (!sink->out->empty()) sink->out->push_back(' ');
+    sink->out->append(data, size);
+  } catch (...) {
+    sink->failed = true;
+    return 1;
+  }
+  for (size_t i = 0; i < size && sink->plain;) {
+    if (PySpaceLengthAt(data + i, data + size)) sink->plain = false;
+    i += Utf8SequenceLength(static_cast<unsigned char>(data[i]));
+  }
+  return 0;
+}
+
 class TokenizerSpm final : public Tokenizer {
  public:
-  TokenizerSpm(const std::string& path, std::string signature) : signature_(std::move(signature)) {
-    sentencepiece::util::Status status = sp_.Load(path);
-    if (!status.ok()) {
-      throw Error(ErrorKind::kInput,
-                  "cannot load SentencePiece model '" + path + "': " + status.ToString());
-    }
+  TokenizerSpm(const std::string& path, std::string signature)
+      : plugin_(GetSpmPlugin()), signature_(std::move(signature)) {
+    char error[1024] = "";
+    model_ = plugin_.open(path.c_str(), error, sizeof error);
+    if (!model_) throw Error(ErrorKind::kInput, "cannot load SentencePiece model '" + path + "': " + error);
   }
+  ~TokenizerSpm() override { plugin_.close(model_); }
+  TokenizerSpm(const TokenizerSpm&) = delete;
+  TokenizerSpm& operator=(const TokenizerSpm&) = delete;
 
   std::string Signature() const override { return signature_; }
 
   void Tokenize(std::string_view line, std::string* out) const override {
     out->clear();
-    thread_local std::vector<std::string> pieces;
-    pieces.clear();
-    sentencepiece::util::Status status = sp_.Encode(line, &pieces);
-    if (!status.ok()) throw Error(ErrorKind::kInternal, "SentencePiece failed to encode a line: " + status.ToString());
+    PieceSink sink{out};
+    char error[1024] = "";
+    int rc = plugin_.encode(model_, line.data(), line.size(), AppendPiece, &sink, error, sizeof error);
+    if (sink.failed) throw std::bad_alloc();
+    if (rc != 0) throw Error(ErrorKind::kInternal, std::string("SentencePiece failed to encode a line: ") + error);
     // BLEU then calls str.split(); pieces hold no Python whitespace with the
     // usual normalisation rules, but a model with identity normalisation can
     // keep some, so split the joined text the way Python would.
-    bool plain = true;
-    for (const std::string& p : pieces) {
-      if (p.empty()) continue;
-      if (!out->empty()) out->push_back(' ');
-      out->append(p);
-      for (size_t i = 0; i < p.size() && plain;) {
-        if (PySpaceLengthAt(p.data() + i, p.data() + p.size())) plain = false;
-        i += Utf8SequenceLength(static_cast<unsigned char>(p[i]));
-      }
-    }
-    if (!plain) *out = PyNormalizeSpaces(*out);
+    if (!sink.plain) *out = PyNormalizeSpaces(*out);
   }
 
  private:
-  sentencepiece::SentencePieceProcessor sp_;
+  const SpmPlugin& plugin_;
+  mteval_spm_model* model_ = nullptr;
   std::string signature_;
 };
 
