@@ -6,7 +6,10 @@
 #include <iostream>
 #include <iterator>
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "common/error.h"
 #include "corpus/gzip_file.h"
@@ -45,6 +48,38 @@ std::string ReadGzip(const std::string& path) {
                   "); convert the file to UTF-8 first, e.g. `iconv -f LATIN1 -t UTF-8`");
 }
 
+// A regular file mapped read-only and populated in one call. Reading it into
+// a string instead costs a page fault per 4 KiB of the zero-filled buffer,
+// which on virtual machines is most of the time spent loading a test set.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+      void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      if (p != MAP_FAILED) {
+        data_ = static_cast<const char*>(p);
+        size_ = static_cast<size_t>(st.st_size);
+      }
+    }
+    ::close(fd);
+  }
+  ~MappedFile() {
+    if (data_) munmap(const_cast<char*>(data_), size_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+
+  bool ok() const { return data_ != nullptr; }
+  std::string_view view() const { return {data_, size_}; }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 }  // namespace
 
 std::string ReadFileBytes(const std::string& path) {
@@ -78,6 +113,14 @@ std::vector<std::string> SplitLines(std::string_view content, const std::string&
   size_t bad = FindInvalidUtf8(content);
   if (bad != std::string_view::npos) ThrowInvalidUtf8(content, bad, name);
   std::vector<std::string> lines;
+  // Count the lines first: growing the vector would copy it several times.
+  size_t newlines = 0;
+  for (const char* p = content.data(); (p = static_cast<const char*>(std::memchr(
+                                             p, '\n', static_cast<size_t>(content.data() + content.size() - p))));
+       ++p) {
+    ++newlines;
+  }
+  lines.reserve(newlines + 1);
   size_t start = 0;
   const size_t n = content.size();
   while (start < n) {
@@ -100,6 +143,11 @@ std::vector<std::string> SplitLines(std::string_view content, const std::string&
 
 std::vector<std::string> ReadLines(const std::string& path) {
   const bool is_stdin = path == "-";
+  if (!is_stdin && !EndsWith(path, ".gz")) {
+    MappedFile mapped(path);
+    if (mapped.ok()) return SplitLines(mapped.view(), path, false);
+    // Empty files, pipes and anything mmap refuses: read them.
+  }
   return SplitLines(ReadFileBytes(path), is_stdin ? "<stdin>" : path, is_stdin);
 }
 
