@@ -14,22 +14,20 @@ namespace {
 
 constexpr uint64_t kTagMask = 0xFF;
 
-// Sorts a[0, n) by the top `order` bytes (tmp has room for n); digits are
-// below `limit`. The result ends up in *a (pointers may be swapped).
-void SortWindows(uint64_t** a, uint64_t** tmp, size_t n, int order, uint32_t limit) {
-  if (n <= 16) {
-    // Insertion sort: a radix pass costs more than this for a few windows.
-    uint64_t* v = *a;
-    for (size_t i = 1; i < n; ++i) {
-      const uint64_t x = v[i];
-      size_t j = i;
-      for (; j > 0 && v[j - 1] > x; --j) v[j] = v[j - 1];
-      v[j] = x;
-    }
-    return;
+void InsertionSort(uint64_t* v, size_t n) {
+  for (size_t i = 1; i < n; ++i) {
+    const uint64_t x = v[i];
+    size_t j = i;
+    for (; j > 0 && v[j - 1] > x; --j) v[j] = v[j - 1];
+    v[j] = x;
   }
-  // LSD radix sort, one pass per byte; every byte's histogram comes from a
-  // single read of the data, and passes where all digits agree are skipped.
+}
+
+// LSD radix sort of a[0, n) on bytes 0..order-1 (byte 0 is the most
+// significant); digits below `limit`; tmp has room for n. The result ends up
+// in *a (pointers may be swapped). Every byte's histogram comes from one
+// read of the data, and passes where all digits agree are skipped.
+void RadixSort(uint64_t** a, uint64_t** tmp, size_t n, int order, uint32_t limit) {
   uint32_t count[SortedNgramMatcher::kMaxOrder][257];
   for (int j = 0; j < order; ++j) std::memset(count[j], 0, (limit + 1) * sizeof(uint32_t));
   const uint64_t* src = *a;
@@ -47,6 +45,50 @@ void SortWindows(uint64_t** a, uint64_t** tmp, size_t n, int order, uint32_t lim
     for (size_t i = 0; i < n; ++i) dst[c[(src[i] >> shift) & 0xFF]++] = src[i];
     std::swap(*a, *tmp);
   }
+}
+
+// Sorts a[0, n) by the top `order` bytes (tmp has room for n); digits are
+// below `limit`. The result ends up in *a (pointers may be swapped).
+// With about as many distinct units as windows (e.g. Chinese characters),
+// most significant byte first: one counting pass splits the windows into
+// small buckets by their first unit and an insertion sort finishes each
+// (large buckets get the remaining bytes radix-sorted). Otherwise all bytes
+// are radix-sorted least significant first.
+void SortWindows(uint64_t** a, uint64_t** tmp, size_t n, int order, uint32_t limit) {
+  constexpr size_t kSmall = 24;
+  if (n <= 16) {
+    InsertionSort(*a, n);
+    return;
+  }
+  // Many windows per distinct unit (alphabetic text): buckets would be too
+  // large for insertion sort, so sort all bytes least significant first.
+  if (n > 2 * static_cast<size_t>(limit)) {
+    RadixSort(a, tmp, n, order, limit);
+    return;
+  }
+  uint32_t start[258] = {};
+  const uint64_t* src = *a;
+  for (size_t i = 0; i < n; ++i) ++start[(src[i] >> 56) + 1];
+  for (uint32_t d = 1; d <= limit; ++d) start[d] += start[d - 1];
+  uint32_t next[257];
+  std::memcpy(next, start, (limit + 1) * sizeof(uint32_t));
+  uint64_t* dst = *tmp;
+  for (size_t i = 0; i < n; ++i) dst[next[src[i] >> 56]++] = src[i];
+  // The buckets are sorted in place in dst, using src's space as scratch.
+  uint64_t* scratch = *a;
+  for (uint32_t d = 0; d < limit; ++d) {
+    const size_t b = start[d], e = start[d + 1];
+    if (e - b <= 1) continue;
+    if (e - b <= kSmall || order == 1) {
+      InsertionSort(dst + b, e - b);
+    } else {
+      uint64_t* x = dst + b;
+      uint64_t* y = scratch + b;
+      RadixSort(&x, &y, e - b, order, limit);  // byte 0 is equal: that pass is skipped
+      if (x != dst + b) std::memcpy(dst + b, x, (e - b) * sizeof(uint64_t));
+    }
+  }
+  std::swap(*a, *tmp);
 }
 
 // Equal leading bytes of two windows (tags ignored), 0..8.
