@@ -62,15 +62,6 @@ struct SentenceInfo {
 
 uint64_t HashString(std::string_view s, uint64_t salt) { return std::hash<std::string_view>()(s) * 0x9E3779B97F4A7C15ULL ^ salt; }
 
-bool HasCjk(std::string_view text) {
-  const char* p = text.data();
-  const char* end = p + text.size();
-  while (p < end) {
-    if (IsCjkCharacter(DecodeUtf8(p))) return true;
-  }
-  return false;
-}
-
 // Candidate tokens of a sentence: numbers (digits only, separators dropped,
 // full-width digits folded) and Latin-letter words (ASCII-lowercased).
 struct Tokens {
