@@ -3,11 +3,13 @@
 #include <string>
 
 #include "common/error.h"
+#include "ngram/padded_token_interner.h"
 #include "ngram/single_ref_matcher.h"
 #include "ngram/token_interner.h"
 #include "text/case.h"
 #include "text/python_str.h"
 #include "text/utf8.h"
+#include "tokenize/byte_classes.h"
 
 namespace mteval {
 namespace {
@@ -18,13 +20,28 @@ bool IsAsciiPunct(unsigned char c) {
          (c >= 0x7B && c <= 0x7E);
 }
 
-// sacreBLEU's CHRF._remove_punctuation: split one leading or trailing ASCII
-// punctuation character off each word of more than one character (the
-// trailing one wins, so "(hi)" gives "(hi" and ")").
-void SplitWords(std::string_view s, std::vector<std::string_view>* out) {
+// sacreBLEU's CHRF._remove_punctuation over str.split(): split one leading
+// or trailing ASCII punctuation character off each word of more than one
+// character (the trailing one wins, so "(hi)" gives "(hi" and ")").
+// The words are views into `padded`, a copy of `s` followed by zero bytes,
+// so that they can go to a PaddedTokenInterner; whitespace comes from the
+// same byte-class bitmaps as the 13a tokenizer's.
+void SplitWords(std::string_view s, std::string* padded, std::vector<std::string_view>* out) {
   out->clear();
-  ForEachPyWord(s, [&](std::string_view w) {
-    if (CountCodePoints(w) == 1) {
+  padded->assign(s.data(), s.size());
+  padded->append(PaddedTokenInterner::kPadding, '\0');
+  thread_local std::vector<uint64_t> space, special;
+  const size_t n = s.size();
+  ClassifyBytes(padded->data(), n, &space, &special);
+  const size_t words = ByteClassWords(n);
+  const char* base = padded->data();
+  for (size_t i = 0;;) {
+    i = NextClearBit(space.data(), i, words);
+    if (i >= n) break;
+    const size_t e = NextSetBit(space.data(), i, words);
+    const std::string_view w(base + i, e - i);
+    i = e;
+    if (w.size() == Utf8SequenceLength(static_cast<unsigned char>(w[0]))) {  // one character
       out->push_back(w);
     } else if (IsAsciiPunct(static_cast<unsigned char>(w.back()))) {
       out->push_back(w.substr(0, w.size() - 1));
@@ -35,7 +52,7 @@ void SplitWords(std::string_view s, std::vector<std::string_view>* out) {
     } else {
       out->push_back(w);
     }
-  });
+  }
 }
 
 // Writes id(c) for each code point c of `s` (without whitespace unless
@@ -130,7 +147,7 @@ class ChrfScorer final : public SegmentScorer {
       ref.num_chars = CharUnits(text, options_.whitespace, &ref.chars, [&](uint32_t c) { return char_ids_.Intern(c); });
       ref.char_matcher.SetReference(ref.chars.data(), ref.num_chars);
       if (options_.word_order > 0) {
-        SplitWords(text, &ref.word_views);
+        SplitWords(text, &ref.padded, &ref.word_views);
         total_words += ref.word_views.size();
       }
     }
@@ -154,7 +171,7 @@ class ChrfScorer final : public SegmentScorer {
     const size_t num_hyp_chars =
         CharUnits(hyp, options_.whitespace, &hyp_chars_, [&](uint32_t c) { return char_ids_.Find(c); });
     if (nw > 0) {
-      SplitWords(hyp, &hyp_word_views_);
+      SplitWords(hyp, &hyp_padded_, &hyp_word_views_);
       hyp_words_.clear();
       for (std::string_view w : hyp_word_views_) hyp_words_.push_back(interner_.Find(w));
     }
@@ -187,6 +204,7 @@ class ChrfScorer final : public SegmentScorer {
     std::string lowered;
     std::vector<uint32_t> chars, words;  // chars: the first num_chars are valid
     size_t num_chars = 0;
+    std::string padded;  // the words point into it (see SplitWords)
     std::vector<std::string_view> word_views;
     SingleRefMatcher char_matcher, word_matcher;
   };
@@ -205,11 +223,12 @@ class ChrfScorer final : public SegmentScorer {
   const ChrfOptions& options_;
   std::vector<Ref> refs_;
   size_t num_refs_ = 0;
-  TokenInterner interner_;
+  PaddedTokenInterner interner_;  // SplitWords pads every word
   UnitInterner char_ids_;  // code points -> dense ids, so n-grams pack into bytes
   std::string hyp_lowered_;
   std::vector<uint32_t> hyp_chars_, hyp_words_;
   std::vector<std::string_view> hyp_word_views_;
+  std::string hyp_padded_;
   std::vector<int64_t> candidate_, matches_;
 };
 

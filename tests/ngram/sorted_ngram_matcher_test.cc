@@ -68,7 +68,7 @@ TEST_CASE("SortedNgramMatcher on long sequences (scalar scan) agrees with NgramM
   CHECK(a[0] == 30000);  // every reference unigram is matched
 }
 
-TEST_CASE("SortedNgramMatcher refuses what it cannot represent; SingleRefMatcher falls back", "[ngram]") {
+TEST_CASE("SortedNgramMatcher refuses what it cannot represent and SingleRefMatcher falls back", "[ngram]") {
   SortedNgramMatcher sorted(4);
   std::vector<uint32_t> big = {1, 2, 300, 2};
   CHECK_FALSE(sorted.SetReference(big.data(), big.size()));

@@ -115,7 +115,7 @@ TEST_CASE("TBX-Basic: statuses order and forbid target terms", "[terms][glossary
   CHECK(fr.entries[0].allowed == std::vector<std::string>{"imprimante"});
 }
 
-TEST_CASE("TBX v3 core: conceptEntry, langSec, termSec; superseded is forbidden", "[terms][glossary][tbx]") {
+TEST_CASE("TBX v3 core: conceptEntry, langSec, termSec, and superseded is forbidden", "[terms][glossary][tbx]") {
   Glossary g = ParseTbxGlossary(R"(<tbx type="TBX-Core" xml:lang="zh" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
 <conceptEntry id="c1">
  <langSec xml:lang="zh"><termSec><term>欧洲专利局</term></termSec></langSec>
