@@ -68,8 +68,12 @@ size_t CharUnits(std::string_view s, bool keep_whitespace, std::vector<uint32_t>
   while (p < end) {
     const auto c = static_cast<unsigned char>(*p);
     if (c < 0x80) {  // ASCII: no decoding, and a one-byte whitespace test
+      // Branch-free: spaces are written and then overwritten, since where
+      // they fall in the text is unpredictable. (A skipped space may get an
+      // id; ids are only labels.)
       ++p;
-      if (keep_whitespace || !IsPySpace(c)) o[n++] = id_of(c);
+      o[n] = id_of(c);
+      n += keep_whitespace || !IsPySpace(c);
       continue;
     }
     if (!keep_whitespace) {
