@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cli/arg_parser.h"
+#include "cli/metric_flags.h"
 #include "common/error.h"
 #include "corpus/corpus_loader.h"
 #include "corpus/format_detect.h"
@@ -32,19 +33,19 @@ ArgParser MakeCompareParser() {
       {"title", {"--title"}, ArgKind::kValue, {}, "report title"},
       {"num_refs", {"--num-refs", "-nr"}, ArgKind::kValue, {}, "tab-separated references per line of one file"},
       {"langpair", {"--language-pair", "-l"}, ArgKind::kValue, {}, "SRC-TGT; selects the default BLEU tokenizer"},
-      {"tokenize", {"--tokenize", "-tok"}, ArgKind::kValue, AvailableTokenizers(), "BLEU tokenizer"},
-      {"lowercase", {"--lowercase", "-lc"}, ArgKind::kFlag, {}, "case-insensitive BLEU"},
-      {"chrf_word_order", {"--chrf-word-order", "-cw"}, ArgKind::kValue, {}, "chrF word n-gram order (2 = chrF++)"},
-      {"ter_case_sensitive", {"--ter-case-sensitive"}, ArgKind::kFlag, {}, "case-sensitive TER"},
       {"width", {"--width", "-w"}, ArgKind::kValue, {}, "decimals in scores (default 1)"},
       {"examples", {"--examples"}, ArgKind::kValue, {}, "number of examples where systems differ most (default 50)"},
-      {"threads", {"--threads"}, ArgKind::kValue, {}, "worker threads (default 1)"},
       {"force", {"--force"}, ArgKind::kFlag, {}, "overwrite an existing report file"},
       {"quiet", {"--quiet", "-q"}, ArgKind::kFlag, {}, "no warnings, no progress bar"},
       {"no_color", {"--no-color", "-nc"}, ArgKind::kFlag, {}, "no colours in the text format"},
       {"no_significance", {"--no-significance"}, ArgKind::kFlag, {}, "no confidence intervals, tests or clusters"},
       {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
   });
+  // The metric flags and --threads of `mteval score`, after -l.
+  std::vector<ArgSpec> metric = MetricArgSpecs();
+  metric.push_back(ThreadsArgSpec());
+  const auto after_l = std::find_if(specs.begin(), specs.end(), [](const ArgSpec& a) { return a.dest == "langpair"; });
+  specs.insert(after_l + 1, metric.begin(), metric.end());
   // The paired-test flags of `mteval score` (not its single-system -ci).
   for (ArgSpec& spec : SignificanceArgSpecs()) {
     if (spec.dest == "confidence" || spec.dest == "confidence_n") continue;
@@ -137,13 +138,10 @@ CompareCommandOptions ParseCompareArgs(const std::vector<std::string>& args) {
   o.output = a.Value("output").value_or("");
   o.format = a.Value("format").value_or("");
   o.title = a.Value("title").value_or(o.title);
-  o.metric_options.bleu.tokenize = a.Value("tokenize").value_or("");
-  o.metric_options.bleu.lowercase = a.Flag("lowercase");
-  o.metric_options.chrf.word_order = a.Int("chrf_word_order", 0);
-  o.metric_options.ter.case_sensitive = a.Flag("ter_case_sensitive");
+  ReadMetricArgs(a, &o.metric_options);
   o.width = a.Int("width", 1);
   o.num_examples = a.Int("examples", 50);
-  o.threads = a.Int("threads", 1);
+  o.threads = ReadThreadsArg(a);
   o.force = a.Flag("force");
   o.quiet = a.Flag("quiet");
   o.no_color = a.Flag("no_color");
@@ -186,7 +184,7 @@ void CompareCommandOptions::Validate() const {
   if (num_examples < 0 || num_examples > 100000) {
     throw Error(ErrorKind::kUsage, "argument --examples: out of range (0 to 100000)");
   }
-  if (threads < 1 || threads > 256) throw Error(ErrorKind::kUsage, "argument --threads: out of range (1 to 256)");
+  if (threads < 0 || threads > 256) throw Error(ErrorKind::kUsage, "argument --threads: out of range (0 to 256)");
   if (!langpair.empty() && (langpair.find('-') == std::string::npos || langpair.front() == '-' || langpair.back() == '-')) {
     throw Error(ErrorKind::kUsage, "argument -l/--language-pair: expected SRC-TGT such as zh-en, got '" + langpair + "'");
   }
@@ -294,7 +292,7 @@ CompareOutput RunCompare(const CompareCommandOptions& options_in, const Progress
 
   ReportBuildOptions bo;
   bo.num_examples = options.num_examples;
-  bo.threads = options.threads;
+  bo.threads = EffectiveThreads(options.threads);
   bo.progress = progress;
   const size_t num_sys = loaded_systems;
   if (options.significance && num_sys >= 2) {

@@ -15,7 +15,7 @@ namespace mteval {
 struct CompareCommandOptions {
   TextCorpusOptions corpus;                        // references (positionals), systems (-i), -nr
   std::vector<std::string> metrics{"bleu", "chrf"};  // -m, in display order (first = ranking metric)
-  MetricOptions metric_options;                    // -tok, -lc, --chrf-word-order, ...
+  MetricOptions metric_options;                    // the metric flags shared with score (metric_flags.h)
   std::string langpair;                            // -l SRC-TGT (default BLEU tokenizer)
   std::string src_path;                            // --src: source file shown in examples
   std::string doc_ids_path;                        // --doc-ids: one document id per line (overrides the format's ids)
@@ -27,7 +27,7 @@ struct CompareCommandOptions {
   std::string title = "MT system comparison";      // --title
   int width = 1;                                   // -w decimals
   int num_examples = 50;                           // --examples N
-  int threads = 1;                                 // --threads N
+  int threads = 0;                                 // --threads N; 0 = one per core
   bool force = false;                              // --force: overwrite -o; accept tokenized-looking input
   bool quiet = false;                              // -q: no warnings and no progress bar
   bool no_color = false;                           // --no-color

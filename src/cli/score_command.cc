@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "cli/arg_parser.h"
+#include "cli/metric_flags.h"
 #include "common/error.h"
 #include "corpus/format_detect.h"
 #include "corpus/reseg_corpus.h"
@@ -21,35 +22,13 @@ namespace mteval {
 namespace {
 
 ArgParser MakeScoreParser() {
-  std::vector<std::string> toks = AvailableTokenizers();
-  for (const char* extra : {"ja-mecab", "ko-mecab", "spm", "flores101", "flores200", "spBLEU-1K"}) {
-    if (std::find(toks.begin(), toks.end(), extra) == toks.end()) toks.emplace_back(extra);
-  }
   std::vector<ArgSpec> specs = {
       {"input", {"--input", "-i"}, ArgKind::kList, {}, "system output files (default: standard input)"},
       {"metrics", {"--metrics", "-m"}, ArgKind::kList, AvailableMetrics(), "metrics to compute (default: bleu)"},
       {"num_refs", {"--num-refs", "-nr"}, ArgKind::kValue, {}, "tab-separated references per line of one file"},
       {"langpair", {"--language-pair", "-l"}, ArgKind::kValue, {}, "SRC-TGT; selects the default tokenizer"},
       {"sentence_level", {"--sentence-level", "-sl"}, ArgKind::kFlag, {}, "score each segment"},
-      {"tokenize", {"--tokenize", "-tok"}, ArgKind::kValue, toks, "BLEU tokenizer"},
-      {"spm_model", {"--spm-model"}, ArgKind::kValue, {}, "SentencePiece model file for -tok spm"},
-      {"model_dir", {"--model-dir"}, ArgKind::kValue, {}, "directory of named SentencePiece models (flores101, ...)"},
-      {"mecab_dic", {"--mecab-dic"}, ArgKind::kValue, {}, "MeCab dictionary directory (ko-mecab)"},
-      {"lowercase", {"--lowercase", "-lc"}, ArgKind::kFlag, {}, "case-insensitive BLEU"},
-      {"smooth_method", {"--smooth-method", "-s"}, ArgKind::kValue, {"none", "floor", "add-k", "exp"}, "BLEU smoothing"},
-      {"smooth_value", {"--smooth-value", "-sv"}, ArgKind::kValue, {}, "BLEU smoothing value (floor: 0.1, add-k: 1)"},
-      {"max_ngram_order", {"--max-ngram-order"}, ArgKind::kValue, {}, "BLEU maximum n-gram order (default 4)"},
       {"force", {"--force"}, ArgKind::kFlag, {}, "accept tokenized-looking input; overwrite --stats-out"},
-      {"chrf_char_order", {"--chrf-char-order", "-cc"}, ArgKind::kValue, {}, "chrF character n-gram order (6)"},
-      {"chrf_word_order", {"--chrf-word-order", "-cw"}, ArgKind::kValue, {}, "chrF word n-gram order (0; 2 = chrF++)"},
-      {"chrf_beta", {"--chrf-beta"}, ArgKind::kValue, {}, "chrF recall weight (2)"},
-      {"chrf_whitespace", {"--chrf-whitespace"}, ArgKind::kFlag, {}, "keep whitespace in character n-grams"},
-      {"chrf_lowercase", {"--chrf-lowercase"}, ArgKind::kFlag, {}, "case-insensitive chrF"},
-      {"chrf_eps_smoothing", {"--chrf-eps-smoothing"}, ArgKind::kFlag, {}, "chrF++.py eps smoothing"},
-      {"ter_case_sensitive", {"--ter-case-sensitive"}, ArgKind::kFlag, {}, "case-sensitive TER"},
-      {"ter_asian_support", {"--ter-asian-support"}, ArgKind::kFlag, {}, "TER: special treatment of Asian characters"},
-      {"ter_no_punct", {"--ter-no-punct"}, ArgKind::kFlag, {}, "TER: remove punctuation"},
-      {"ter_normalized", {"--ter-normalized"}, ArgKind::kFlag, {}, "TER: tercom normalisation and tokenization"},
       {"terms_glossary", {"--terms-glossary"}, ArgKind::kValue, {}, "-m terms: glossary file (.tsv, .csv, .tbx)"},
       {"terms_stem", {"--terms-stem"}, ArgKind::kFlag, {}, "-m terms: Snowball-stemmed matching"},
       {"format", {"--format", "-f"}, ArgKind::kValue, {"json", "text", "latex"}, "output format (default json)"},
@@ -60,7 +39,6 @@ ArgParser MakeScoreParser() {
       {"no_color", {"--no-color", "-nc"}, ArgKind::kFlag, {}, "accepted for compatibility"},
       {"encoding", {"--encoding", "-e"}, ArgKind::kValue, {"utf-8", "utf8", "UTF-8"}, "input encoding (UTF-8 only)"},
       {"stats_out", {"--stats-out"}, ArgKind::kValue, {}, "write per-segment statistics (JSON) to FILE"},
-      {"threads", {"--threads"}, ArgKind::kValue, {}, "worker threads; 0 = one per CPU core (default 0)"},
       {"input_format", {"--input-format"}, ArgKind::kValue, FormatNames(), "format of every input file (default auto)"},
       {"ref_format", {"--ref-format"}, ArgKind::kValue, FormatNames(), "format of the reference files"},
       {"hyp_format", {"--hyp-format"}, ArgKind::kValue, FormatNames(), "format of the system output files"},
@@ -81,15 +59,13 @@ ArgParser MakeScoreParser() {
       {"reseg", {"--reseg"}, ArgKind::kFlag, {}, "read system outputs as free text and re-segment them to the reference"},
       {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
   };
+  // The metric flags shared with `mteval compare`, after -sl as before.
+  std::vector<ArgSpec> metric = MetricArgSpecs();
+  const auto after_sl = std::find_if(specs.begin(), specs.end(), [](const ArgSpec& a) { return a.dest == "sentence_level"; });
+  specs.insert(after_sl + 1, metric.begin(), metric.end());
+  specs.insert(specs.end() - 1, ThreadsArgSpec());  // before --help
   for (ArgSpec& spec : SignificanceArgSpecs()) specs.push_back(std::move(spec));
   return ArgParser(std::move(specs));
-}
-
-// --threads 0 means one thread per core, at most 8 (beyond that, reading
-// the input dominates).
-int EffectiveThreads(int requested) {
-  if (requested > 0) return requested;
-  return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
 }
 
 std::string Lower(std::string s) {
@@ -202,29 +178,7 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   o.langpair = a.Value("langpair").value_or("");
   o.sentence_level = a.Flag("sentence_level");
 
-  BleuOptions& bleu = o.metric_options.bleu;
-  bleu.tokenize = a.Value("tokenize").value_or("");
-  bleu.lowercase = a.Flag("lowercase");
-  bleu.spm_model = a.Value("spm_model").value_or("");
-  bleu.model_dir = a.Value("model_dir").value_or("");
-  bleu.mecab_dic = a.Value("mecab_dic").value_or("");
-  bleu.smooth_method = a.Value("smooth_method").value_or("exp");
-  bleu.smooth_value = a.Double("smooth_value");
-  bleu.max_ngram_order = a.Int("max_ngram_order", 4);
-
-  ChrfOptions& chrf = o.metric_options.chrf;
-  chrf.char_order = a.Int("chrf_char_order", 6);
-  chrf.word_order = a.Int("chrf_word_order", 0);
-  chrf.beta = a.Int("chrf_beta", 2);
-  chrf.whitespace = a.Flag("chrf_whitespace");
-  chrf.lowercase = a.Flag("chrf_lowercase");
-  chrf.eps_smoothing = a.Flag("chrf_eps_smoothing");
-
-  TerOptions& ter = o.metric_options.ter;
-  ter.case_sensitive = a.Flag("ter_case_sensitive");
-  ter.asian_support = a.Flag("ter_asian_support");
-  ter.no_punct = a.Flag("ter_no_punct");
-  ter.normalized = a.Flag("ter_normalized");
+  ReadMetricArgs(a, &o.metric_options);
 
   o.metric_options.terms.glossary = a.Value("terms_glossary").value_or("");
   o.metric_options.terms.stem = a.Flag("terms_stem");
@@ -239,7 +193,7 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   o.quiet = a.Flag("quiet");
   o.force = a.Flag("force");
   o.stats_out = a.Value("stats_out").value_or("");
-  o.threads = a.Int("threads", 0);
+  o.threads = ReadThreadsArg(a);
   o.significance = ParseSignificanceArgs(a);
   CorpusLoadOptions& in = o.input;
   in.ref_format = a.Value("ref_format").value_or(a.Value("input_format").value_or("auto"));

@@ -116,3 +116,37 @@ TEST_CASE("short system names drop the shared file name parts", "[report]") {
 }
 
 }  // namespace mteval
+
+namespace mteval {
+
+TEST_CASE("compare and score accept the same metric flags with the same effect", "[report][cli]") {
+  Files f;
+  // Every metric flag of score is in compare's help, and the other way round.
+  auto score_help = RunMteval("score --help");
+  auto compare_help = RunMteval("compare --help");
+  REQUIRE(score_help.exit_code == 0);
+  REQUIRE(compare_help.exit_code == 0);
+  for (const char* flag : {"--smooth-method", "--max-ngram-order", "--chrf-char-order", "--chrf-beta",
+                           "--chrf-whitespace", "--ter-normalized", "--spm-model", "--threads"}) {
+    CHECK(score_help.out.find(flag) != std::string::npos);
+    CHECK(compare_help.out.find(flag) != std::string::npos);
+  }
+  // The same non-default options give the same score and signature in both.
+  const std::string opts = " -m chrf -cc 4 -cw 1 --chrf-beta 1 -w 6";
+  auto score = RunMteval("score " + f.ref + " -i " + f.a + opts + " -f json");
+  auto report = RunMteval("compare " + f.inputs + opts + " --no-significance -f json");
+  REQUIRE(score.exit_code == 0);
+  REQUIRE(report.exit_code == 0);
+  const auto s = nlohmann::json::parse(score.out);
+  const auto r = nlohmann::json::parse(report.out);
+  const std::string dump = r.dump();
+  CHECK(dump.find(s["signature"].get<std::string>()) != std::string::npos);
+  CHECK(dump.find("nc:4") != std::string::npos);
+  // --threads 0 (one per core, the default) and 1 give the same report.
+  auto one = RunMteval("compare " + f.inputs + opts + " --no-significance -f json --threads 1");
+  REQUIRE(one.exit_code == 0);
+  CHECK(one.out == report.out);
+  CHECK(RunMteval("compare " + f.inputs + " --threads -1").exit_code != 0);
+}
+
+}  // namespace mteval
