@@ -4,11 +4,9 @@
 
 #include <benchmark/benchmark.h>
 
-#include <cstdlib>
 #include <map>
-#include <sys/stat.h>
 
-#include "corpus/line_reader.h"
+#include "bench/support/wmt22_data.h"
 #include "corpus/text_corpus.h"
 #include "metrics/registry.h"
 #include "score/corpus_scorer.h"
@@ -17,35 +15,13 @@
 namespace mteval {
 namespace {
 
-std::string SharedDir() {
-  const char* env = std::getenv("MTEVAL_SHARED_DIR");
-  return env ? env : std::string(MTEVAL_SOURCE_DIR) + "/../shared";
-}
-
-struct Data {
-  TextCorpus corpus;
-  int64_t bytes = 0;
-  bool ok = false;
-};
+using Data = bench::Wmt22Corpus;
 
 const Data& Load(const std::string& pair, const std::string& system) {
   static std::map<std::string, Data> cache;
-  Data& d = cache[pair];
-  if (d.ok) return d;
-  std::string tgt = pair.substr(pair.find('-') + 1);
-  std::string base = SharedDir() + "/wmt22/";
-  std::string ref = base + "references/generaltest2022." + pair + ".ref.A." + tgt;
-  std::string hyp = base + "system-outputs/generaltest2022." + pair + ".hyp." + system + "." + tgt;
-  struct stat st;
-  if (stat(ref.c_str(), &st) != 0) return d;
-  TextCorpusOptions o;
-  o.ref_paths = {ref};
-  o.hyp_paths = {hyp};
-  d.corpus = LoadTextCorpus(o);
-  for (const auto& l : d.corpus.refs[0]) d.bytes += static_cast<int64_t>(l.size()) + 1;
-  for (const auto& l : d.corpus.systems[0]) d.bytes += static_cast<int64_t>(l.size()) + 1;
-  d.ok = true;
-  return d;
+  auto it = cache.find(pair);
+  if (it == cache.end()) it = cache.emplace(pair, bench::LoadWmt22(pair, {system})).first;
+  return it->second;
 }
 
 const char* SystemFor(const std::string& pair) { return pair == "zh-en" ? "AISP-SJTU" : "AISP-SJTU"; }

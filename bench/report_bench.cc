@@ -6,9 +6,9 @@
 // otherwise.
 
 #include <benchmark/benchmark.h>
-#include <sys/stat.h>
 
-#include <cstdlib>
+#include "bench/support/wmt22_data.h"
+
 
 #include "analysis/ngram_analysis.h"
 #include "cli/compare_command.h"
@@ -21,21 +21,14 @@
 namespace mteval {
 namespace {
 
-std::string SharedDir() {
-  const char* env = std::getenv("MTEVAL_SHARED_DIR");
-  return env ? env : std::string(MTEVAL_SOURCE_DIR) + "/../shared";
-}
-
 const char* kSystems[] = {"AISP-SJTU", "DLUT",      "HuaweiTSC", "JDExploreAcademy", "Lan-Bridge", "LanguageX",
                           "NiuTrans",  "Online-A",  "Online-B",  "Online-G",         "Online-W",   "Online-Y"};
 
 TextCorpusOptions Options(bool* ok) {
-  const std::string base = SharedDir() + "/wmt22/";
   TextCorpusOptions o;
-  o.ref_paths = {base + "references/generaltest2022.zh-en.ref.A.en"};
-  for (const char* s : kSystems) o.hyp_paths.push_back(base + "system-outputs/generaltest2022.zh-en.hyp." + s + ".en");
-  struct stat st;
-  *ok = stat(o.ref_paths[0].c_str(), &st) == 0;
+  o.ref_paths = {bench::Wmt22RefPath("zh-en")};
+  for (const char* s : kSystems) o.hyp_paths.push_back(bench::Wmt22HypPath("zh-en", s));
+  *ok = bench::FileExists(o.ref_paths[0]);
   return o;
 }
 
@@ -57,7 +50,7 @@ const Setup& Get() {
   if (!s.ok) return s;
   s.corpus = LoadTextCorpus(o);
   s.corpus.system_names = ShortSystemNames(o.hyp_paths);
-  s.source = ReadLines(SharedDir() + "/wmt22/sources/generaltest2022.zh-en.src.zh");
+  s.source = ReadLines(bench::SharedDir() + "/wmt22/sources/generaltest2022.zh-en.src.zh");
   MetricOptions eff = s.mo;
   eff.bleu.effective_order = true;
   for (const char* id : {"bleu", "chrf", "ter"}) s.metrics.push_back(MakeMetric(id, s.mo));

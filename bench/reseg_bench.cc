@@ -7,20 +7,15 @@
 
 #include <benchmark/benchmark.h>
 
-#include <cstdlib>
+#include "bench/support/wmt22_data.h"
+
 #include <random>
-#include <sys/stat.h>
 
 #include "corpus/line_reader.h"
 #include "corpus/reseg.h"
 
 namespace mteval {
 namespace {
-
-std::string SharedDir() {
-  const char* env = std::getenv("MTEVAL_SHARED_DIR");
-  return env ? env : std::string(MTEVAL_SOURCE_DIR) + "/../shared";
-}
 
 std::string JoinBlocks(const std::vector<std::string>& lines, size_t block) {
   std::string text;
@@ -41,12 +36,9 @@ void RunOne(benchmark::State& state, const std::vector<std::string>& ref, const 
 }
 
 void BM_ResegWmt22(benchmark::State& state, const char* pair, const char* system) {
-  const std::string base = SharedDir() + "/wmt22/";
-  const std::string trg = std::string(pair).substr(3);
-  const std::string ref_path = base + "references/generaltest2022." + pair + ".ref.A." + trg;
-  const std::string hyp_path = base + "system-outputs/generaltest2022." + pair + ".hyp." + system + "." + trg;
-  struct stat st;
-  if (stat(ref_path.c_str(), &st) != 0 || stat(hyp_path.c_str(), &st) != 0) {
+  const std::string ref_path = bench::Wmt22RefPath(pair);
+  const std::string hyp_path = bench::Wmt22HypPath(pair, system);
+  if (!bench::FileExists(ref_path) || !bench::FileExists(hyp_path)) {
     state.SkipWithError("../shared/wmt22 is absent");
     for (auto _ : state) {
     }

@@ -8,9 +8,9 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench/support/wmt22_data.h"
+
 #include <algorithm>
-#include <cstdlib>
-#include <dirent.h>
 
 #include "corpus/text_corpus.h"
 #include "metrics/registry.h"
@@ -34,22 +34,12 @@ const ZhEn* LoadZhEn() {
   static bool tried = false;
   if (tried) return d.get();
   tried = true;
-  const char* env = std::getenv("MTEVAL_SHARED_DIR");
-  const std::string wmt = (env ? std::string(env) : std::string(MTEVAL_SOURCE_DIR) + "/../shared") + "/wmt22/";
-  std::vector<std::string> hyps;
-  if (DIR* dir = opendir((wmt + "system-outputs").c_str())) {
-    while (dirent* e = readdir(dir)) {
-      const std::string name = e->d_name;
-      if (name.rfind("generaltest2022.zh-en.hyp.", 0) == 0) hyps.push_back(wmt + "system-outputs/" + name);
-    }
-    closedir(dir);
-  }
-  if (hyps.size() < 2) return nullptr;
-  std::sort(hyps.begin(), hyps.end());
+  const std::vector<std::string> systems = bench::Wmt22Systems("zh-en");
+  if (systems.size() < 2) return nullptr;
   auto z = std::make_unique<ZhEn>();
   TextCorpusOptions o;
-  o.ref_paths = {wmt + "references/generaltest2022.zh-en.ref.A.en"};
-  o.hyp_paths = hyps;
+  o.ref_paths = {bench::Wmt22RefPath("zh-en")};
+  for (const std::string& s : systems) o.hyp_paths.push_back(bench::Wmt22HypPath("zh-en", s));
   z->corpus = LoadTextCorpus(o);
   for (const char* id : {"bleu", "chrf"}) {
     z->owned.push_back(MakeMetric(id, MetricOptions{}));

@@ -7,9 +7,7 @@
 
 #include <benchmark/benchmark.h>
 
-#include <cstdlib>
-#include <sys/stat.h>
-
+#include "bench/support/wmt22_data.h"
 #include "corpus/text_corpus.h"
 #include "metrics/registry.h"
 #include "metrics/ter/ter_normalizer.h"
@@ -18,34 +16,10 @@
 namespace mteval {
 namespace {
 
-std::string SharedDir() {
-  const char* env = std::getenv("MTEVAL_SHARED_DIR");
-  return env ? env : std::string(MTEVAL_SOURCE_DIR) + "/../shared";
-}
-
-struct Data {
-  TextCorpus corpus;
-  int64_t bytes = 0;
-  bool ok = false;
-};
+using Data = bench::Wmt22Corpus;
 
 const Data& Load() {
-  static Data d;
-  static bool tried = false;
-  if (tried) return d;
-  tried = true;
-  const std::string base = SharedDir() + "/wmt22/";
-  const std::string ref = base + "references/generaltest2022.zh-en.ref.A.en";
-  const std::string hyp = base + "system-outputs/generaltest2022.zh-en.hyp.AISP-SJTU.en";
-  struct stat st;
-  if (stat(ref.c_str(), &st) != 0 || stat(hyp.c_str(), &st) != 0) return d;
-  TextCorpusOptions o;
-  o.ref_paths = {ref};
-  o.hyp_paths = {hyp};
-  d.corpus = LoadTextCorpus(o);
-  for (const auto& l : d.corpus.refs[0]) d.bytes += static_cast<int64_t>(l.size()) + 1;
-  for (const auto& l : d.corpus.systems[0]) d.bytes += static_cast<int64_t>(l.size()) + 1;
-  d.ok = true;
+  static const Data d = bench::LoadWmt22("zh-en", {"AISP-SJTU"});
   return d;
 }
 

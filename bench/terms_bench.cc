@@ -8,8 +8,8 @@
 
 #include <benchmark/benchmark.h>
 
-#include <cstdlib>
-#include <sys/stat.h>
+#include "bench/support/wmt22_data.h"
+
 
 #include "corpus/sgml_reader.h"
 #include "metrics/terms/glossary.h"
@@ -21,13 +21,11 @@ namespace mteval {
 namespace {
 
 std::string WmtDir() {
-  const char* env = std::getenv("MTEVAL_SHARED_DIR");
-  return (env ? std::string(env) : std::string(MTEVAL_SOURCE_DIR) + "/../shared") + "/terminology/wmt21-en-fr/";
+  return bench::SharedDir() + "/terminology/wmt21-en-fr/";
 }
 
 bool HaveWmt() {
-  struct stat st;
-  return stat((WmtDir() + "dev.en-fr.en.sgm").c_str(), &st) == 0;
+  return bench::FileExists(WmtDir() + "dev.en-fr.en.sgm");
 }
 
 TermsInputs WmtInputs() {

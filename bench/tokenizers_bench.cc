@@ -12,11 +12,10 @@
 // otherwise.
 
 #include <benchmark/benchmark.h>
-#include <dirent.h>
-#include <sys/stat.h>
+
+#include "bench/support/wmt22_data.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <map>
 #include <unordered_set>
 
@@ -28,17 +27,7 @@
 namespace mteval {
 namespace {
 
-std::string SharedDir() {
-  const char* env = std::getenv("MTEVAL_SHARED_DIR");
-  return env ? env : std::string(MTEVAL_SOURCE_DIR) + "/../shared";
-}
-
-std::string SpmModel() { return SharedDir() + "/spm/mteval-test-spm-8k.model"; }
-
-bool Exists(const std::string& p) {
-  struct stat st;
-  return stat(p.c_str(), &st) == 0;
-}
+std::string SpmModel() { return bench::SharedDir() + "/spm/mteval-test-spm-8k.model"; }
 
 // Reference A and every system output of a pair.
 struct PairData {
@@ -51,22 +40,10 @@ const PairData& Load(const std::string& pair) {
   static std::map<std::string, PairData> cache;
   PairData& d = cache[pair];
   if (d.ok) return d;
-  const std::string tgt = pair.substr(pair.find('-') + 1);
-  const std::string base = SharedDir() + "/wmt22/";
-  const std::string ref = base + "references/generaltest2022." + pair + ".ref.A." + tgt;
-  if (!Exists(ref)) return d;
+  const std::string ref = bench::Wmt22RefPath(pair);
+  if (!bench::FileExists(ref)) return d;
   d.ref = ReadLines(ref);
-  std::vector<std::string> names;
-  if (DIR* dir = opendir((base + "system-outputs").c_str())) {
-    const std::string prefix = "generaltest2022." + pair + ".hyp.";
-    while (dirent* e = readdir(dir)) {
-      std::string n = e->d_name;
-      if (n.compare(0, prefix.size(), prefix) == 0) names.push_back(n);
-    }
-    closedir(dir);
-  }
-  std::sort(names.begin(), names.end());
-  for (const auto& n : names) d.systems.push_back(ReadLines(base + "system-outputs/" + n));
+  for (const std::string& system : bench::Wmt22Systems(pair)) d.systems.push_back(ReadLines(bench::Wmt22HypPath(pair, system)));
   d.ok = !d.systems.empty();
   return d;
 }
@@ -81,7 +58,7 @@ std::unique_ptr<Tokenizer> MakeRaw(const std::string& tok, std::string* why_not)
     }
     return MakeTokenizerJaMecab(o);
   }
-  if (!Exists(SpmModel())) {
+  if (!bench::FileExists(SpmModel())) {
     *why_not = SpmModel() + " is absent";
     return nullptr;
   }
