@@ -151,6 +151,36 @@ class HypReader {
   std::string name_;
 };
 
+// Plain-text files read in lockstep: the source of StreamSentenceStats.
+class TextSegmentSource final : public SegmentSource {
+ public:
+  TextSegmentSource(const TextCorpusOptions& o, uint64_t ref_count) : refs_(o), hyps_(o), ref_count_(ref_count) {}
+
+  bool Next(std::vector<std::string>* refs, std::string* hyp) override {
+    const bool have_hyp = hyps_.Next(hyp);
+    const bool have_ref = refs_.Next();
+    if (!have_hyp && !have_ref) return false;
+    if (!have_ref) {  // standard input is longer: count the rest for the message
+      std::string rest;
+      while (hyps_.Next(&rest)) {
+      }
+      throw Mismatch();
+    }
+    if (!have_hyp) throw Mismatch();
+    *refs = refs_.refs();
+    return true;
+  }
+
+ private:
+  Error Mismatch() const {
+    return Error(ErrorKind::kMismatch, CountMismatch(hyps_.name(), hyps_.lines(), refs_.names()[0], ref_count_));
+  }
+
+  RefReader refs_;
+  HypReader hyps_;
+  uint64_t ref_count_;
+};
+
 }  // namespace
 
 SentenceStreamResult StreamSentenceStats(const Metric& metric, const SentenceStreamOptions& options,
@@ -159,21 +189,21 @@ SentenceStreamResult StreamSentenceStats(const Metric& metric, const SentenceStr
   co.Validate();
   if (co.hyp_paths.size() > 1) throw Error(ErrorKind::kUsage, kOneSystem);
   if (options.threads < 1) throw Error(ErrorKind::kUsage, "threads must be >= 1");
+  TextSegmentSource source(co, CheckFiles(co));
+  return StreamSegments(metric, source, options.threads, options.batch_lines,
+                        [&](uint64_t i, const int64_t* row, const std::string&) { emit(i, row); });
+}
 
-  const uint64_t ref_count = CheckFiles(co);
-  RefReader refs(co);
-  HypReader hyps(co);
+SentenceStreamResult StreamSegments(
+    const Metric& metric, SegmentSource& source, int threads_option, size_t batch_lines,
+    const std::function<void(uint64_t, const int64_t*, const std::string&)>& emit) {
+  if (threads_option < 1) throw Error(ErrorKind::kUsage, "threads must be >= 1");
   const size_t width = metric.NumStats();
   SentenceStreamResult result;
   result.totals.assign(width, 0);
 
-  auto mismatch = [&](uint64_t hyp_lines) {
-    const std::string& ref_name = refs.names()[0];
-    return Error(ErrorKind::kMismatch, CountMismatch(hyps.name(), hyp_lines, ref_name, ref_count));
-  };
-
-  const size_t threads = static_cast<size_t>(options.threads);
-  const size_t batch = threads > 1 ? std::max<size_t>(options.batch_lines, threads) : 1;
+  const size_t threads = static_cast<size_t>(threads_option);
+  const size_t batch = threads > 1 ? std::max<size_t>(batch_lines, threads) : 1;
   std::vector<std::unique_ptr<SegmentScorer>> scorers;
   for (size_t t = 0; t < threads; ++t) scorers.push_back(metric.NewScorer());
 
@@ -181,7 +211,6 @@ SentenceStreamResult StreamSentenceStats(const Metric& metric, const SentenceStr
   std::vector<std::vector<std::string>> batch_refs(batch);
   std::vector<std::string> batch_hyps(batch);
   std::vector<int64_t> rows(batch * width);
-  std::string hyp;
 
   auto score_range = [&](SegmentScorer& scorer, size_t begin, size_t end) {
     std::vector<std::string_view> views;
@@ -196,20 +225,10 @@ SentenceStreamResult StreamSentenceStats(const Metric& metric, const SentenceStr
   while (!done) {
     size_t n = 0;
     while (n < batch) {
-      const bool have_hyp = hyps.Next(&hyp);
-      const bool have_ref = refs.Next();
-      if (!have_hyp && !have_ref) {
+      if (!source.Next(&batch_refs[n], &batch_hyps[n])) {
         done = true;
         break;
       }
-      if (!have_ref) {  // standard input is longer: count the rest for the message
-        while (hyps.Next(&hyp)) {
-        }
-        throw mismatch(hyps.lines());
-      }
-      if (!have_hyp) throw mismatch(hyps.lines());
-      batch_refs[n] = refs.refs();
-      batch_hyps[n].swap(hyp);
       ++n;
     }
     if (n == 0) break;
@@ -236,7 +255,7 @@ SentenceStreamResult StreamSentenceStats(const Metric& metric, const SentenceStr
     for (size_t i = 0; i < n; ++i) {
       const int64_t* row = rows.data() + i * width;
       for (size_t k = 0; k < width; ++k) result.totals[k] += row[k];
-      emit(result.num_segments++, row);
+      emit(result.num_segments++, row, batch_hyps[i]);
     }
   }
   return result;

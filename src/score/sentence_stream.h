@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "corpus/text_corpus.h"
@@ -43,5 +44,21 @@ struct SentenceStreamResult {
 // metric.NumStats() values and is valid only during the call.
 SentenceStreamResult StreamSentenceStats(const Metric& metric, const SentenceStreamOptions& options,
                                          const std::function<void(uint64_t, const int64_t*)>& emit);
+
+// Where streamed segments come from (plain-text files above, a TSV file in
+// stream_scorer.h): the references and the hypothesis of the next segment.
+class SegmentSource {
+ public:
+  virtual ~SegmentSource() = default;
+  // Fills the next segment; false at the end. Input errors throw.
+  virtual bool Next(std::vector<std::string>* refs, std::string* hyp) = 0;
+};
+
+// The one streaming loop: reads `batch_lines` segments at a time (one at a
+// time with one thread), scores them on up to `threads` threads, and calls
+// emit(segment_index, stats, hypothesis) for each in order.
+SentenceStreamResult StreamSegments(
+    const Metric& metric, SegmentSource& source, int threads, size_t batch_lines,
+    const std::function<void(uint64_t, const int64_t*, const std::string&)>& emit);
 
 }  // namespace mteval

@@ -1,8 +1,7 @@
 #include "score/stream_scorer.h"
 
 #include "common/error.h"
-#include "corpus/text_corpus.h"
-#include "score/corpus_scorer.h"
+#include "score/sentence_stream.h"
 
 namespace mteval {
 
@@ -14,30 +13,36 @@ void StreamScoreOptions::Validate() const {
   if (chunk_rows < 1) throw Error(ErrorKind::kUsage, "streamed scoring needs a chunk of at least one row");
 }
 
+namespace {
+
+// Rows of a TSV file: the first num_refs fields are references, the next
+// the hypothesis.
+class TsvSegmentSource final : public SegmentSource {
+ public:
+  TsvSegmentSource(const StreamScoreOptions& o) : stream_(o.path, o.tsv), num_refs_(o.num_refs) {}
+
+  bool Next(std::vector<std::string>* refs, std::string* hyp) override {
+    if (!stream_.Next(&row_)) return false;
+    refs->resize(num_refs_);
+    for (size_t r = 0; r < num_refs_; ++r) (*refs)[r] = std::move(row_.fields[r]);
+    *hyp = std::move(row_.fields[num_refs_]);
+    return true;
+  }
+
+ private:
+  TsvStream stream_;
+  size_t num_refs_;
+  TsvRow row_;
+};
+
+}  // namespace
+
 void ScoreTsvStream(const Metric& metric, const StreamScoreOptions& options,
                     const std::function<void(const MetricScore&, const std::string& hyp)>& on_segment) {
   options.Validate();
-  TsvStream stream(options.path, options.tsv);
-  CorpusScorerOptions scorer;
-  scorer.threads = options.threads;
-  TextCorpus chunk;
-  chunk.refs.assign(options.num_refs, {});
-  chunk.systems.assign(1, {});
-  chunk.ref_names.assign(options.num_refs, options.path);
-  chunk.system_names.assign(1, options.path);
-  TsvRow row;
-  bool more = true;
-  while (more) {
-    for (auto& r : chunk.refs) r.clear();
-    chunk.systems[0].clear();
-    while (chunk.systems[0].size() < options.chunk_rows && (more = stream.Next(&row))) {
-      for (size_t r = 0; r < options.num_refs; ++r) chunk.refs[r].push_back(std::move(row.fields[r]));
-      chunk.systems[0].push_back(std::move(row.fields[options.num_refs]));
-    }
-    if (chunk.systems[0].empty()) break;
-    std::vector<StatsMatrix> stats = ComputeSegmentStats(metric, chunk, scorer);
-    for (size_t i = 0; i < chunk.systems[0].size(); ++i) on_segment(metric.Score(stats[0].Row(i)), chunk.systems[0][i]);
-  }
+  TsvSegmentSource source(options);
+  StreamSegments(metric, source, options.threads, options.chunk_rows,
+                 [&](uint64_t, const int64_t* row, const std::string& hyp) { on_segment(metric.Score(row), hyp); });
 }
 
 }  // namespace mteval

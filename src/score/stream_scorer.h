@@ -1,7 +1,8 @@
 #pragma once
 // Sentence-level scoring of a TSV corpus without holding it in memory: rows
-// are read with TsvStream in chunks, scored, and handed on one by one, so
-// memory is bounded by the chunk size whatever the file size.
+// are read with TsvStream and go through the same streaming loop as plain
+// text (StreamSegments in sentence_stream.h), so memory is bounded by the
+// chunk size whatever the file size.
 
 #include <functional>
 #include <string>
@@ -16,7 +17,7 @@ struct StreamScoreOptions {
   // Columns: the first `num_refs` are references, the last one the system.
   TsvOptions tsv;
   size_t num_refs = 1;
-  size_t chunk_rows = 4096;  // rows scored together (and held in memory)
+  size_t chunk_rows = 4096;  // rows scored together with several threads (and held in memory)
   int threads = 1;           // as CorpusScorerOptions::threads
 
   // Throws Error(kUsage) for a bad combination.
