@@ -33,14 +33,9 @@ void SplitWords(std::string_view s, std::string* padded, std::vector<std::string
   thread_local std::vector<uint64_t> space, special;
   const size_t n = s.size();
   ClassifyBytes(padded->data(), n, &space, &special);
-  const size_t words = ByteClassWords(n);
   const char* base = padded->data();
-  for (size_t i = 0;;) {
-    i = NextClearBit(space.data(), i, words);
-    if (i >= n) break;
-    const size_t e = NextSetBit(space.data(), i, words);
-    const std::string_view w(base + i, e - i);
-    i = e;
+  ForEachWord(space.data(), n, [&](size_t b, size_t e) {
+    const std::string_view w(base + b, e - b);
     if (w.size() == Utf8SequenceLength(static_cast<unsigned char>(w[0]))) {  // one character
       out->push_back(w);
     } else if (IsAsciiPunct(static_cast<unsigned char>(w.back()))) {
@@ -52,7 +47,7 @@ void SplitWords(std::string_view s, std::string* padded, std::vector<std::string
     } else {
       out->push_back(w);
     }
-  }
+  });
 }
 
 // Writes id(c) for each code point c of `s` (without whitespace unless

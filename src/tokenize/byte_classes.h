@@ -72,4 +72,33 @@ inline bool AnyBitInRange(const uint64_t* bits, size_t begin, size_t end) {
   return (bits[we] & last) != 0;
 }
 
+// Calls f(begin, end) for each maximal run of non-space bytes of a line of n
+// bytes, given its space bitmap (ClassifyBytes's contract: bit n is set).
+// Word starts (non-space after space) and ends (space after non-space)
+// alternate, so walking their union visits each word's start, then its end;
+// a virtual space precedes the line.
+template <typename F>
+void ForEachWord(const uint64_t* space, size_t n, F&& f) {
+  const size_t last_block = n >> 6;
+  uint64_t carry = 1;  // was the byte before this block a space?
+  size_t start = 0;
+  for (size_t b = 0; b <= last_block; ++b) {
+    const uint64_t sp = space[b];
+    const uint64_t before = (sp << 1) | carry;
+    carry = sp >> 63;
+    uint64_t events = (~sp & before) | (sp & ~before);
+    // Past bit n there are only starts without ends; drop them anyway.
+    if (b == last_block) events &= ~uint64_t{0} >> (63 - (n & 63));
+    while (events) {
+      const size_t pos = (b << 6) + static_cast<size_t>(__builtin_ctzll(events));
+      events &= events - 1;
+      if ((sp >> (pos & 63)) & 1) {
+        f(start, pos);
+      } else {
+        start = pos;
+      }
+    }
+  }
+}
+
 }  // namespace mteval

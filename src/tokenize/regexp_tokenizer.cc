@@ -198,21 +198,15 @@ void Scan(std::string_view s, bool padded, Sink& sink) {
   thread_local std::vector<uint64_t> space, special;
   const size_t n = s.size();
   ClassifyBytes(s.data(), n, &space, &special);
-  const size_t words = ByteClassWords(n);
   const char* const begin = s.data();
   const char* const end = begin + n;
-  size_t i = 0;
-  for (;;) {
-    i = NextClearBit(space.data(), i, words);
-    if (i >= n) break;
-    const size_t e = NextSetBit(space.data(), i, words);  // the sentinel bounds it by n
-    if (!AnyBitInRange(special.data(), i, e)) {
-      sink.LineToken(begin + i, e - i, end);
+  ForEachWord(space.data(), n, [&](size_t b, size_t e) {
+    if (!AnyBitInRange(special.data(), b, e)) {
+      sink.LineToken(begin + b, e - b, end);
     } else {
-      SpecialWord(begin + i, begin + e, begin, end, padded, sink);
+      SpecialWord(begin + b, begin + e, begin, end, padded, sink);
     }
-    i = e;
-  }
+  });
 }
 
 void Tokenize(std::string_view s, bool padded, std::string* out) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "text/python_str.h"
 #include "tokenize/byte_classes.h"
 
 namespace mteval {
@@ -19,6 +20,11 @@ void CheckSame(const std::string& s) {
   ClassifyBytes(s.data(), s.size(), &a_space, &a_special);
   ClassifyBytesReference(s.data(), s.size(), &b_space, &b_special);
   if (a_space != b_space || a_special != b_special) FAIL("bitmaps differ for a string of " << s.size() << " bytes");
+  // The word walk over the bitmap gives str.split()'s words.
+  std::vector<std::string_view> walked, split;
+  ForEachWord(a_space.data(), s.size(), [&](size_t b, size_t e) { walked.push_back(std::string_view(s).substr(b, e - b)); });
+  ForEachPyWord(s, [&](std::string_view w) { split.push_back(w); });
+  if (walked != split) FAIL("ForEachWord differs from str.split() for a string of " << s.size() << " bytes");
 }
 
 const std::vector<std::string>& Alphabet() {
@@ -58,6 +64,17 @@ TEST_CASE("ClassifyBytes equals the reference on all short strings", "[tokenize]
     }
   }
   CHECK(checked == 1 + 16 + 256 + 4096 + 65536);
+}
+
+TEST_CASE("ClassifyBytes and ForEachWord at every length around the 64-byte blocks", "[tokenize]") {
+  for (size_t n = 0; n <= 200; ++n) {
+    for (const char* unit : {"a", " ", "ab ", "\xE3\x80\x80"}) {
+      std::string s;
+      while (s.size() < n) s += unit;
+      CheckSame(s);
+      CheckSame("  " + s);
+    }
+  }
 }
 
 TEST_CASE("ClassifyBytes equals the reference on long random strings", "[tokenize]") {
