@@ -137,15 +137,11 @@ void NgramMatcher::PackedAdd(const uint32_t* units, size_t n) {
     for (size_t k = 0; k < limit; ++k) {
       key = (key << 8) | (units[i + k] + 1);
       size_t h = (key * 0x9E3779B97F4A7C15ULL) >> shift;
-      for (;;) {
-        const uint64_t at = slots[h].key;
-        if (at == key) break;
-        if (at == kEmpty) {
-          slots[h].key = key;
-          filled[added++] = static_cast<uint32_t>(h);
-          break;
-        }
-        h = (h + 1) & mask;
+      uint64_t at;
+      while ((at = slots[h].key) != key && at != kEmpty) h = (h + 1) & mask;
+      if (at == kEmpty) {
+        slots[h].key = key;
+        filled[added++] = static_cast<uint32_t>(h);
       }
       // The first reference counts straight into `ref`; later ones count
       // into `scratch` and keep the maximum below.
