@@ -118,10 +118,12 @@ void Merge(const uint64_t* r, size_t nr, const uint64_t* h, size_t nh, Step&& st
 // The scan with plain integers: groups of equal k-grams are runs of windows
 // sharing k leading bytes; a group closes when the common prefix with the
 // next window drops below k.
-void ScanScalar(const uint64_t* r, size_t nr, const uint64_t* h, size_t nh, int order, int64_t* matches) {
+// `windows(step)` calls step(x) for every window in sorted order.
+template <typename Windows>
+void ScanScalar(Windows&& windows, int order, int64_t* matches) {
   int64_t cr[8] = {}, ch[8] = {};
   uint64_t prev = 0;
-  Merge(r, nr, h, nh, [&](uint64_t x) {
+  windows([&](uint64_t x) {
     const int lcp = std::min(CommonPrefix(x, prev), order);
     for (int k = lcp; k < order; ++k) {
       matches[k] += std::min(cr[k], ch[k]);
@@ -138,7 +140,8 @@ void ScanScalar(const uint64_t* r, size_t nr, const uint64_t* h, size_t nh, int 
 #if defined(__SSE2__)
 // The same scan with the eight orders in the lanes of one SSE2 register:
 // counts fit 16 bits because both sequences are shorter than 32768.
-void ScanSse2(const uint64_t* r, size_t nr, const uint64_t* h, size_t nh, int order, int64_t* matches) {
+template <typename Windows>
+void ScanSse2(Windows&& windows, int order, int64_t* matches) {
   // from_lane[l]: lanes >= l set; below_lane[l]: lanes < l set.
   alignas(16) static const int16_t kFrom[9][8] = {
       {-1, -1, -1, -1, -1, -1, -1, -1}, {0, -1, -1, -1, -1, -1, -1, -1}, {0, 0, -1, -1, -1, -1, -1, -1},
@@ -147,7 +150,7 @@ void ScanSse2(const uint64_t* r, size_t nr, const uint64_t* h, size_t nh, int or
   auto from = [&](int l) { return _mm_load_si128(reinterpret_cast<const __m128i*>(kFrom[l])); };
   __m128i cr = _mm_setzero_si128(), ch = _mm_setzero_si128(), acc = _mm_setzero_si128();
   uint64_t prev = 0;
-  Merge(r, nr, h, nh, [&](uint64_t x) {
+  windows([&](uint64_t x) {
     const __m128i close = from(CommonPrefix(x, prev));
     acc = _mm_add_epi16(acc, _mm_and_si128(_mm_min_epi16(cr, ch), close));
     cr = _mm_andnot_si128(close, cr);
@@ -174,14 +177,12 @@ SortedNgramMatcher::SortedNgramMatcher(int max_order) : order_(max_order) {
   }
 }
 
-size_t SortedNgramMatcher::SortedWindows(const uint32_t* units, size_t n, uint64_t tag, std::vector<uint64_t>* out) {
-  if (out->size() < n) out->resize(n);
-  if (tmp_.size() < n) tmp_.resize(n);
+size_t SortedNgramMatcher::BuildWindows(const uint32_t* units, size_t n, uint64_t tag, uint64_t* out,
+                                        uint32_t* limit_out) const {
   // Built from the end: a window is its first unit followed by the next
   // window shifted down one byte and cut to `order_` bytes; an unknown unit
   // ends every window that reaches it.
   const uint64_t keep = ~uint64_t{0} << (64 - 8 * order_);
-  uint64_t* o = out->data();
   size_t m = 0;
   uint64_t window = 0;
   uint32_t limit = 1;
@@ -192,40 +193,77 @@ size_t SortedNgramMatcher::SortedWindows(const uint32_t* units, size_t n, uint64
       continue;
     }
     window = (uint64_t{u + 1} << 56) | ((window >> 8) & keep);
-    o[m++] = window | tag;
+    out[m++] = window | tag;
     limit = std::max(limit, u + 2);
   }
-  digit_limit_ = limit;
-  if (m > 1) {
-    uint64_t* a = out->data();
-    uint64_t* t = tmp_.data();
-    SortWindows(&a, &t, m, order_, limit);
-    if (a != out->data()) std::memcpy(out->data(), a, m * sizeof(uint64_t));
-  }
+  *limit_out = limit;
   return m;
+}
+
+void SortedNgramMatcher::Sort(std::vector<uint64_t>* v, size_t m, uint32_t limit) {
+  if (m <= 1) return;
+  if (tmp_.size() < m) tmp_.resize(m);
+  uint64_t* a = v->data();
+  uint64_t* t = tmp_.data();
+  SortWindows(&a, &t, m, order_, limit);
+  if (a != v->data()) std::memcpy(v->data(), a, m * sizeof(uint64_t));
 }
 
 bool SortedNgramMatcher::SetReference(const uint32_t* units, size_t n) {
   ref_.clear();
+  ref_sorted_ = false;
+  ref_used_ = false;
   if (n > kMaxLength) return false;
   for (size_t i = 0; i < n; ++i) {
     if (units[i] >= kUnitLimit) return false;
   }
-  const size_t m = SortedWindows(units, n, 0, &ref_);
-  ref_.resize(m);
-  ref_digit_limit_ = digit_limit_;
+  ref_.resize(n);
+  ref_.resize(BuildWindows(units, n, 0, ref_.data(), &ref_limit_));
   return true;
 }
 
 void SortedNgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* matches) {
-  const size_t m = SortedWindows(units, n, 1, &hyp_);
+  // The first hypothesis of a reference is radix-sorted together with it,
+  // so the scan reads one array (a merge of two sorted arrays has a
+  // dependency chain through its loads); later ones (other systems) reuse
+  // the reference, sorted once, and are merged with it.
+  auto scan = [&](auto&& windows) {
 #if defined(__SSE2__)
-  if (n <= kMaxLength) {
-    ScanSse2(ref_.data(), ref_.size(), hyp_.data(), m, order_, matches);
+    if (n <= kMaxLength) {
+      ScanSse2(windows, order_, matches);
+      return;
+    }
+#endif
+    ScanScalar(windows, order_, matches);
+  };
+  const bool first = !ref_used_;
+  ref_used_ = true;
+  if (hyp_.size() < n) hyp_.resize(n);
+  uint32_t limit;
+  const size_t m = BuildWindows(units, n, 1, hyp_.data(), &limit);
+  const size_t nr = ref_.size();
+  // Joint only where both sides would be radix-sorted (many windows per
+  // distinct unit); with about as many units as windows (Chinese), the
+  // separate bucket sorts are cheaper.
+  if (first && !ref_sorted_ && nr > 2 * static_cast<size_t>(ref_limit_) && m > 2 * static_cast<size_t>(limit)) {
+    if (joint_.size() < nr + m) joint_.resize(nr + m);
+    std::memcpy(joint_.data(), ref_.data(), nr * sizeof(uint64_t));
+    std::memcpy(joint_.data() + nr, hyp_.data(), m * sizeof(uint64_t));
+    Sort(&joint_, nr + m, std::max(limit, ref_limit_));
+    const uint64_t* w = joint_.data();
+    scan([&](auto&& step) {
+      for (size_t i = 0; i < nr + m; ++i) step(w[i]);
+    });
     return;
   }
-#endif
-  ScanScalar(ref_.data(), ref_.size(), hyp_.data(), m, order_, matches);
+  if (!ref_sorted_) {
+    Sort(&ref_, nr, ref_limit_);
+    ref_sorted_ = true;
+  }
+  Sort(&hyp_, m, limit);
+  const uint64_t* r = ref_.data();
+  const uint64_t* h = hyp_.data();
+  scan([&](auto&& step) { Merge(r, nr, h, m, step); });
 }
 
 }  // namespace mteval

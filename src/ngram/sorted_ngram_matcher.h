@@ -45,14 +45,18 @@ class SortedNgramMatcher {
   void CountMatches(const uint32_t* units, size_t n, int64_t* matches);
 
  private:
-  // Windows of `units` (tagged in the low byte), sorted; returns the count
-  // (positions whose first unit is unknown are left out).
-  size_t SortedWindows(const uint32_t* units, size_t n, uint64_t tag, std::vector<uint64_t>* out);
+  // Writes the windows of `units` (tagged in the low byte) to out (room for
+  // n), unsorted; returns their count (positions whose first unit is
+  // unknown are left out) and 1 + the largest byte value in *limit.
+  size_t BuildWindows(const uint32_t* units, size_t n, uint64_t tag, uint64_t* out, uint32_t* limit) const;
+  // Sorts the first m windows of *v.
+  void Sort(std::vector<uint64_t>* v, size_t m, uint32_t limit);
 
   int order_;
-  std::vector<uint64_t> ref_, hyp_, tmp_;
-  uint32_t ref_digit_limit_ = 0;  // 1 + the largest byte value in ref_
-  uint32_t digit_limit_ = 0;      // same for the windows just built
+  std::vector<uint64_t> ref_, hyp_, joint_, tmp_;
+  uint32_t ref_limit_ = 0;   // 1 + the largest byte value in ref_
+  bool ref_sorted_ = false;  // ref_ is sorted (from the second hypothesis on)
+  bool ref_used_ = false;    // a hypothesis was scored against this reference
 };
 
 }  // namespace mteval
