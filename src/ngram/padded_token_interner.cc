@@ -19,18 +19,6 @@ void PaddedTokenInterner::Clear(size_t expected_tokens) {
   mask_ = want - 1;
 }
 
-uint32_t PaddedTokenInterner::Intern(std::string_view token) {
-  const Key k = MakeKey(token);
-  size_t i = Slot(k);
-  while (slots_[i].generation == generation_) {
-    if (Same(slots_[i], k)) return slots_[i].id;
-    i = (i + 1) & mask_;
-  }
-  slots_[i] = Entry{k.lo, k.hi, k.data, k.len, count_++, generation_};
-  if (count_ * 2 > mask_ + 1) Grow();
-  return count_ - 1;
-}
-
 void PaddedTokenInterner::Grow() {
   std::vector<Entry> live;
   for (size_t i = 0; i <= mask_; ++i) {

@@ -25,7 +25,17 @@ class PaddedTokenInterner {
   // Forgets every token in O(1) (slots carry a generation; see TokenInterner).
   void Clear(size_t expected_tokens);
   // Id of `token` (non-empty, padded), assigning the next free id when new.
-  uint32_t Intern(std::string_view token);
+  uint32_t Intern(std::string_view token) {
+    const Key k = MakeKey(token);
+    size_t i = Slot(k);
+    while (slots_[i].generation == generation_) {
+      if (Same(slots_[i], k)) return slots_[i].id;
+      i = (i + 1) & mask_;
+    }
+    slots_[i] = Entry{k.lo, k.hi, k.data, k.len, count_++, generation_};
+    if (count_ * 4 > mask_ + 1) Grow();
+    return count_ - 1;
+  }
   // Id of `token`, or kUnknown when it was never interned.
   uint32_t Find(std::string_view token) const {
     const Key k = MakeKey(token);
