@@ -184,7 +184,7 @@ void CompareCommandOptions::Validate() const {
   if (num_examples < 0 || num_examples > 100000) {
     throw Error(ErrorKind::kUsage, "argument --examples: out of range (0 to 100000)");
   }
-  if (threads < 0 || threads > 256) throw Error(ErrorKind::kUsage, "argument --threads: out of range (0 to 256)");
+  ValidateThreads(threads);
   if (!langpair.empty() && (langpair.find('-') == std::string::npos || langpair.front() == '-' || langpair.back() == '-')) {
     throw Error(ErrorKind::kUsage, "argument -l/--language-pair: expected SRC-TGT such as zh-en, got '" + langpair + "'");
   }

@@ -65,12 +65,12 @@ ArgSpec ThreadsArgSpec() {
   return {"threads", {"--threads"}, ArgKind::kValue, {}, "worker threads; 0 = one per CPU core (default 0)"};
 }
 
-int ReadThreadsArg(const ParsedArgs& a) {
-  const int threads = a.Int("threads", 0);
+int ReadThreadsArg(const ParsedArgs& a) { return a.Int("threads", 0); }
+
+void ValidateThreads(int threads) {
   if (threads < 0 || threads > 256) {
     throw Error(ErrorKind::kUsage, "argument --threads: " + std::to_string(threads) + " is out of range (0 to 256)");
   }
-  return threads;
 }
 
 int EffectiveThreads(int requested) {

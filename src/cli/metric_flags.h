@@ -22,8 +22,10 @@ void ReadMetricArgs(const ParsedArgs& args, MetricOptions* out);
 
 // --threads N (0 = one per core, the default).
 ArgSpec ThreadsArgSpec();
-// Reads --threads; throws Error(kUsage) outside 0..256.
+// Reads --threads (default 0); each command's Validate calls ValidateThreads.
 int ReadThreadsArg(const ParsedArgs& args);
+// Throws Error(kUsage) for a --threads value outside 0..256.
+void ValidateThreads(int threads);
 // The thread count for a --threads value: 0 means one per core, at most 8
 // (beyond that, reading the input dominates).
 int EffectiveThreads(int requested);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <thread>
 
 #include "cli/arg_parser.h"
 #include "cli/metric_flags.h"
@@ -247,9 +246,7 @@ void ScoreCommandOptions::Validate() const {
   if (sentence_level && corpus.hyp_paths.size() > 1) {
     throw Error(ErrorKind::kUsage, "only one system can be evaluated in sentence-level mode (-sl)");
   }
-  if (threads < 0 || threads > 256) {
-    throw Error(ErrorKind::kUsage, "argument --threads: " + std::to_string(threads) + " is out of range (0 to 256)");
-  }
+  ValidateThreads(threads);
   // Each metric validates its own options; build them once to check.
   MetricOptions mo = metric_options;
   for (const std::string& id : metrics) MakeMetric(id, mo);
