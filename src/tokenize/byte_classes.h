@@ -27,35 +27,18 @@ void ClassifyBytes(const char* s, size_t n, std::vector<uint64_t>* space, std::v
 // Byte-at-a-time version with the same contract, the reference for tests.
 void ClassifyBytesReference(const char* s, size_t n, std::vector<uint64_t>* space, std::vector<uint64_t>* special);
 
-// True when byte `c` (ASCII) is in one of the 13a rules' punctuation sets.
+// Rule 1's character class of the 13a rules ("[\{-\~\[-\` -\&\(-\+\:-\@\/]"):
+// { | } ~ [ \ ] ^ _ ` space ! " # $ % & ( ) * + : ; < = > ? @ /
+constexpr bool Is13aRule1Byte(unsigned char c) {
+  return (c >= '{' && c <= '~') || (c >= '[' && c <= '`') || (c >= ' ' && c <= '&') || (c >= '(' && c <= '+') ||
+         (c >= ':' && c <= '@') || c == '/';
+}
+
+// True when byte `c` is punctuation that some 13a rule reacts to: rule 1's
+// class (less the space, which separates words) and the '.', ',' and '-' of
+// rules 2-4.
 constexpr bool Is13aSpecialByte(unsigned char c) {
-  return (c >= 0x21 && c <= 0x2F && c != 0x27) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
-         (c >= 0x7B && c <= 0x7E);
-}
-
-// Index of the first set bit at or after `i`, scanning at most up to word
-// `limit_words`; returns limit_words * 64 when there is none.
-inline size_t NextSetBit(const uint64_t* bits, size_t i, size_t limit_words) {
-  size_t w = i >> 6;
-  if (w >= limit_words) return limit_words * 64;
-  uint64_t word = bits[w] & (~uint64_t{0} << (i & 63));
-  while (word == 0) {
-    if (++w == limit_words) return limit_words * 64;
-    word = bits[w];
-  }
-  return (w << 6) + static_cast<size_t>(__builtin_ctzll(word));
-}
-
-// Index of the first clear bit at or after `i` (same limits).
-inline size_t NextClearBit(const uint64_t* bits, size_t i, size_t limit_words) {
-  size_t w = i >> 6;
-  if (w >= limit_words) return limit_words * 64;
-  uint64_t word = ~bits[w] & (~uint64_t{0} << (i & 63));
-  while (word == 0) {
-    if (++w == limit_words) return limit_words * 64;
-    word = ~bits[w];
-  }
-  return (w << 6) + static_cast<size_t>(__builtin_ctzll(word));
+  return (Is13aRule1Byte(c) && c != ' ') || c == '.' || c == ',' || c == '-';
 }
 
 // True when any bit in [begin, end) is set.

@@ -1,6 +1,5 @@
 #include "tokenize/regexp_tokenizer.h"
 
-#include <array>
 #include <cstring>
 #include <vector>
 
@@ -13,19 +12,13 @@ namespace {
 constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool IsPeriodComma(char c) { return c == '.' || c == ','; }
 
-// Rule 1's character class: { | } ~ [ \ ] ^ _ ` space ! " # $ % & ( ) * + : ; < = > ? @ /
-constexpr bool IsRule1(char c) {
-  return (c >= '{' && c <= '~') || (c >= '[' && c <= '`') || (c >= ' ' && c <= '&') ||
-         (c >= '(' && c <= '+') || (c >= ':' && c <= '@') || c == '/';
-}
-
 // Each pass reads `n` bytes from `in` and writes at most 3n (pass 1) or 2n
 // (passes 2-4) bytes to `out`, returning the output length.
 size_t Pass1(const char* in, size_t n, char* out) {
   char* o = out;
   for (size_t i = 0; i < n; ++i) {
     char c = in[i];
-    if (IsRule1(c)) {
+    if (Is13aRule1Byte(static_cast<unsigned char>(c))) {
       *o++ = ' ';
       *o++ = c;
       *o++ = ' ';
