@@ -43,9 +43,19 @@ if(LIBSTEMMER_INCLUDE_DIR AND LIBSTEMMER_LIBRARY)
   set(LIBSTEMMER_FOUND TRUE)
 endif()
 mteval_require(LIBSTEMMER_FOUND "Snowball libstemmer" "libstemmer-dev")
+# Not linked: metrics/terms/stemmer.cc opens the shared library with dlopen on
+# first use (its pointer tables would cost every start-up their relocation),
+# so only the header and the library's soname are needed here.
 add_library(mteval_libstemmer INTERFACE)
 target_include_directories(mteval_libstemmer INTERFACE ${LIBSTEMMER_INCLUDE_DIR})
-target_link_libraries(mteval_libstemmer INTERFACE ${LIBSTEMMER_LIBRARY})
+set(MTEVAL_STEMMER_SONAME "libstemmer.so.0d")
+if(CMAKE_OBJDUMP AND LIBSTEMMER_LIBRARY MATCHES "\\.so")
+  execute_process(COMMAND ${CMAKE_OBJDUMP} -p ${LIBSTEMMER_LIBRARY} OUTPUT_VARIABLE stemmer_dump ERROR_QUIET)
+  if(stemmer_dump MATCHES "SONAME +([^\n ]+)")
+    set(MTEVAL_STEMMER_SONAME "${CMAKE_MATCH_1}")
+  endif()
+endif()
+message(STATUS "mteval: --stem opens ${MTEVAL_STEMMER_SONAME} on first use")
 
 # Header-only and system dependencies of mteval_core.
 set(MTEVAL_DEP_LIBS nlohmann_json::nlohmann_json Threads::Threads Eigen3::Eigen ${CMAKE_DL_LIBS})
@@ -55,7 +65,7 @@ set(MTEVAL_DEP_DEFS "")
 # order matters: users before the libraries they use. SentencePiece is in
 # neither: only the plugin libmteval_spm.so (and the tests) link it.
 set(MTEVAL_SHARED_DEP_LIBS ICU::uc ICU::i18n ICU::data ZLIB::ZLIB pugixml::pugixml mteval_libstemmer)
-set(MTEVAL_STATIC_DEP_NAMES pugixml stemmer)
+set(MTEVAL_STATIC_DEP_NAMES pugixml)
 
 # MeCab is optional: the ja-mecab and ko-mecab tokenizers are built when it is
 # found, and otherwise report that they were not built.
@@ -99,11 +109,11 @@ elseif(MTEVAL_STATIC_CLI)
     list(JOIN missing ", " missing)
     message(NOTICE "mteval: static archives not found (${missing}), so the mteval executable is linked "
                    "dynamically and starts slower. They come with libicu-dev zlib1g-dev libpugixml-dev "
-                   "libstemmer-dev libmecab-dev (scripts/setup.sh installs them); or set -DMTEVAL_STATIC_CLI=OFF.")
+                   "libmecab-dev (scripts/setup.sh installs them); or set -DMTEVAL_STATIC_CLI=OFF.")
   else()
     list(APPEND MTEVAL_STATIC_DEP_LIBS ${CMAKE_DL_LIBS} Threads::Threads m)
     set(MTEVAL_STATIC_CLI_ACTIVE ON)
-    message(STATUS "mteval: the mteval executable links libstdc++, ICU, zlib, pugixml, libstemmer and MeCab statically")
+    message(STATUS "mteval: the mteval executable links libstdc++, ICU, zlib, pugixml and MeCab statically")
   endif()
 endif()
 
