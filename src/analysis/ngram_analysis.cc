@@ -88,7 +88,7 @@ TokenizedCorpus TokenizeCorpus(const TextCorpus& corpus, const Tokenizer& tokeni
   std::deque<std::string> words;
   std::unordered_map<std::string_view, uint32_t> ids;
   std::string buf;
-  auto convert = [&](const std::vector<std::string>& lines) {
+  auto convert = [&](const LineList& lines) {
     std::vector<std::vector<uint32_t>> out(lines.size());
     for (size_t i = 0; i < lines.size(); ++i) {
       tokenizer.Tokenize(lines[i], &buf);

@@ -304,7 +304,7 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
   if (!options.force && !options.sentence_level) {
     for (const auto& sys : corpus.systems) {
       size_t tokenized = 0;
-      for (const std::string& line : sys) {
+      for (std::string_view line : sys) {
         tokenized += line.size() >= 2 && line.compare(line.size() - 2, 2, " .") == 0;
       }
       if (tokenized >= 100 && std::find(options.metrics.begin(), options.metrics.end(), "bleu") != options.metrics.end()) {

@@ -109,10 +109,11 @@ std::string ReadFileBytes(const std::string& path) {
   return out;
 }
 
-std::vector<std::string> SplitLines(std::string_view content, const std::string& name, bool universal_newlines) {
+std::vector<std::string_view> SplitLineViews(std::string_view content, const std::string& name,
+                                             bool universal_newlines) {
   size_t bad = FindInvalidUtf8(content);
   if (bad != std::string_view::npos) ThrowInvalidUtf8(content, bad, name);
-  std::vector<std::string> lines;
+  std::vector<std::string_view> lines;
   // Count the lines first: growing the vector would copy it several times.
   size_t newlines = 0;
   for (const char* p = content.data(); (p = static_cast<const char*>(std::memchr(
@@ -135,20 +136,30 @@ std::vector<std::string> SplitLines(std::string_view content, const std::string&
       end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - content.data()) : n;
       next = end + 1;
     }
-    lines.emplace_back(PyRstrip(content.substr(start, end - start)));
+    lines.push_back(PyRstrip(content.substr(start, end - start)));
     start = next;
   }
   return lines;
 }
 
-std::vector<std::string> ReadLines(const std::string& path) {
+std::vector<std::string> SplitLines(std::string_view content, const std::string& name, bool universal_newlines) {
+  std::vector<std::string_view> views = SplitLineViews(content, name, universal_newlines);
+  return {views.begin(), views.end()};
+}
+
+LineList ReadLineList(const std::string& path) {
   const bool is_stdin = path == "-";
   if (!is_stdin && !EndsWith(path, ".gz")) {
-    MappedFile mapped(path);
-    if (mapped.ok()) return SplitLines(mapped.view(), path, false);
+    auto mapped = std::make_shared<MappedFile>(path);
+    // The lines are views into the mapping, which the list keeps alive.
+    if (mapped->ok()) return LineList(mapped, SplitLineViews(mapped->view(), path, false));
     // Empty files, pipes and anything mmap refuses: read them.
   }
-  return SplitLines(ReadFileBytes(path), is_stdin ? "<stdin>" : path, is_stdin);
+  auto bytes = std::make_shared<const std::string>(ReadFileBytes(path));
+  std::vector<std::string_view> views = SplitLineViews(*bytes, is_stdin ? "<stdin>" : path, is_stdin);
+  return LineList(std::move(bytes), std::move(views));
 }
+
+std::vector<std::string> ReadLines(const std::string& path) { return ReadLineList(path).ToStrings(); }
 
 }  // namespace mteval

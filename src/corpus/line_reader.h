@@ -16,12 +16,20 @@
 #include <string_view>
 #include <vector>
 
+#include "corpus/line_list.h"
+
 namespace mteval {
 
-// Reads and splits file `path` ("-" reads standard input).
+// Reads and splits file `path` ("-" reads standard input). The lines are
+// views into the mapped file (or the read buffer), which the list keeps.
+LineList ReadLineList(const std::string& path);
+// The same lines as strings of their own.
 std::vector<std::string> ReadLines(const std::string& path);
 
-// Splits already-read bytes; `name` is used in error messages.
+// Splits already-read bytes; `name` is used in error messages. The views
+// point into `content`.
+std::vector<std::string_view> SplitLineViews(std::string_view content, const std::string& name,
+                                             bool universal_newlines);
 std::vector<std::string> SplitLines(std::string_view content, const std::string& name, bool universal_newlines);
 
 // Reads the whole file (decompressing .gz); throws Error(kInput) on failure.

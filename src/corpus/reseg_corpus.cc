@@ -16,8 +16,9 @@ TextCorpus LoadResegmentedCorpus(const TextCorpusOptions& options, const ResegOp
   corpus.system_names.clear();
   std::vector<std::string> paths = options.hyp_paths;
   if (paths.empty()) paths.push_back("-");
+  const std::vector<std::string> ref = corpus.refs[0].ToStrings();
   for (const std::string& path : paths) {
-    ResegResult r = Resegment(corpus.refs[0], JoinLines(ReadLines(path)), reseg);
+    ResegResult r = Resegment(ref, JoinLines(ReadLines(path)), reseg);
     corpus.system_names.push_back(path == "-" ? "System 1" : path);
     corpus.systems.push_back(std::move(r.segments));
   }

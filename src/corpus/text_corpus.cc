@@ -28,12 +28,13 @@ void TextCorpusOptions::Validate() const {
 
 namespace {
 
-std::vector<std::string> SplitTabs(const std::string& line, size_t max_fields) {
-  std::vector<std::string> fields;
+// At most `max_fields` fields: the last keeps any further tabs.
+std::vector<std::string_view> SplitTabs(std::string_view line, size_t max_fields) {
+  std::vector<std::string_view> fields;
   size_t start = 0;
   while (fields.size() + 1 < max_fields) {
     size_t tab = line.find('\t', start);
-    if (tab == std::string::npos) break;
+    if (tab == std::string_view::npos) break;
     fields.push_back(line.substr(start, tab - start));
     start = tab + 1;
   }
@@ -70,40 +71,43 @@ TextCorpus LoadTextCorpus(const TextCorpusOptions& options) {
   if (options.num_refs == 1) {
     for (const std::string& path : options.ref_paths) {
       corpus.ref_names.push_back(path);
-      corpus.refs.push_back(ReadLines(path));
+      corpus.refs.push_back(ReadLineList(path));
     }
   } else {
     const std::string& path = options.ref_paths[0];
-    std::vector<std::string> lines = ReadLines(path);
+    const LineList lines = ReadLineList(path);
     const auto k = static_cast<size_t>(options.num_refs);
-    corpus.refs.assign(k, {});
+    std::vector<std::vector<std::string_view>> streams(k);
     for (size_t i = 0; i < k; ++i) corpus.ref_names.push_back(path + ":" + std::to_string(i + 1));
     for (size_t ln = 0; ln < lines.size(); ++ln) {
-      std::vector<std::string> fields = SplitTabs(lines[ln], k);
+      std::vector<std::string_view> fields = SplitTabs(lines[ln], k);
       if (fields.size() != k) {
         throw Error(ErrorKind::kInput, path + ": line " + std::to_string(ln + 1) + ": expected " + std::to_string(k) +
                                            " tab-separated references (-nr " + std::to_string(k) + "), found " +
                                            std::to_string(fields.size()));
       }
-      for (size_t i = 0; i < k; ++i) corpus.refs[i].push_back(std::move(fields[i]));
+      for (size_t i = 0; i < k; ++i) streams[i].push_back(fields[i]);
     }
+    for (auto& stream : streams) corpus.refs.push_back(lines.WithViews(std::move(stream)));
   }
   if (options.hyp_paths.empty()) {
-    std::vector<std::string> lines = ReadLines("-");
+    const LineList lines = ReadLineList("-");
     size_t num_sys = 0;
+    std::vector<std::vector<std::string_view>> streams;
     for (size_t ln = 0; ln < lines.size(); ++ln) {
-      std::vector<std::string> fields = SplitTabs(lines[ln], SIZE_MAX);
+      std::vector<std::string_view> fields = SplitTabs(lines[ln], SIZE_MAX);
       if (ln == 0) {
         num_sys = fields.size();
-        corpus.systems.assign(num_sys, {});
+        streams.assign(num_sys, {});
         for (size_t s = 0; s < num_sys; ++s) corpus.system_names.push_back("System " + std::to_string(s + 1));
       } else if (fields.size() != num_sys) {
         throw Error(ErrorKind::kInput, "<stdin>: line " + std::to_string(ln + 1) + " has " +
                                            std::to_string(fields.size()) + " tab-separated fields but line 1 has " +
                                            std::to_string(num_sys) + " (one field per system)");
       }
-      for (size_t s = 0; s < num_sys; ++s) corpus.systems[s].push_back(std::move(fields[s]));
+      for (size_t s = 0; s < num_sys; ++s) streams[s].push_back(fields[s]);
     }
+    for (auto& stream : streams) corpus.systems.push_back(lines.WithViews(std::move(stream)));
     if (lines.empty()) {
       corpus.systems.assign(1, {});
       corpus.system_names.push_back("System 1");
@@ -116,7 +120,7 @@ TextCorpus LoadTextCorpus(const TextCorpusOptions& options) {
         }
       }
       corpus.system_names.push_back(path);
-      corpus.systems.push_back(ReadLines(path));
+      corpus.systems.push_back(ReadLineList(path));
     }
   }
   CheckAligned(corpus);

@@ -4,13 +4,15 @@
 #include <string>
 #include <vector>
 
+#include "corpus/line_list.h"
+
 namespace mteval {
 
 struct TextCorpus {
-  std::vector<std::string> ref_names;               // one per reference stream
-  std::vector<std::vector<std::string>> refs;       // [stream][segment]
-  std::vector<std::string> system_names;            // one per system
-  std::vector<std::vector<std::string>> systems;    // [system][segment]
+  std::vector<std::string> ref_names;     // one per reference stream
+  std::vector<LineList> refs;             // [stream][segment]
+  std::vector<std::string> system_names;  // one per system
+  std::vector<LineList> systems;          // [system][segment]
 
   size_t num_segments() const { return systems.empty() ? 0 : systems[0].size(); }
   // References of segment `i`, one per stream.

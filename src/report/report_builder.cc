@@ -264,7 +264,7 @@ ReportData BuildReport(const ReportInputs& in, const ReportBuildOptions& options
       x.spread = spread[e].first;
       if (!in.doc_ids.empty()) x.doc_id = in.doc_ids[i];
       if (!in.source.empty()) x.source = in.source[i];
-      for (const auto& r : corpus.refs) x.refs.push_back(r[i]);
+      for (const auto& r : corpus.refs) x.refs.emplace_back(r[i]);
       for (size_t s = 0; s < num_sys; ++s) {
         x.hyps.push_back(DiffAgainstReference(corpus.systems[s][i], corpus.refs.empty() ? "" : corpus.refs[0][i]));
         x.scores.push_back(sentence[0][s][i]);

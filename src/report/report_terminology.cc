@@ -23,7 +23,7 @@ namespace {
 
 std::string BaseName(const std::string& path) { return path.substr(path.find_last_of('/') + 1); }
 
-SystemTerminology ForSystem(const Glossary& g, const SegmentedText& src, const std::vector<std::string>& lines,
+SystemTerminology ForSystem(const Glossary& g, const SegmentedText& src, const LineList& lines,
                             const GlossaryCheckOptions& go) {
   SegmentedText hyp;
   hyp.path = "system output";

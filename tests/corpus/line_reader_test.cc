@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <zlib.h>
 
+#include <memory>
+
 #include "common/error.h"
 #include "corpus/line_reader.h"
 #include "corpus/text_corpus.h"
@@ -80,9 +82,15 @@ TEST_CASE("num-refs reads tab-separated references", "[corpus]") {
   o.ref_paths = {dir + "/refs"};
   o.hyp_paths = {dir + "/hyp"};
   o.num_refs = 2;
-  TextCorpus c = LoadTextCorpus(o);
+  // The fields are views into the mapped file; a copy keeps them valid
+  // after the loaded corpus is gone.
+  auto loaded = std::make_unique<TextCorpus>(LoadTextCorpus(o));
+  const TextCorpus c = *loaded;
+  loaded.reset();
   REQUIRE(c.refs.size() == 2);
+  CHECK(c.refs[0] == Lines{"a1", "b1"});
   CHECK(c.refs[1] == Lines{"a2", "b2"});
+  CHECK(c.systems[0] == Lines{"a", "b"});
   o.num_refs = 3;
   CHECK_THROWS_WITH(LoadTextCorpus(o), Catch::Contains("line 1: expected 3"));
 }

@@ -94,9 +94,11 @@ TEST_CASE("a hypothesis equal to its reference scores 100", "[metrics][property]
   for (const auto& [id, options] : MetricVariants()) {
     auto metric = MakeMetric(id, options);
     TextCorpus c = RandomCorpus(rng, 40, 1, 1);
-    for (auto& line : c.refs[0]) {
+    std::vector<std::string> ref = c.refs[0].ToStrings();
+    for (auto& line : ref) {
       if (line.empty()) line = "nonempty line here";  // an empty pair has no n-grams to match
     }
+    c.refs[0] = ref;
     c.systems[0] = c.refs[0];
     auto stats = ComputeSegmentStats(*metric, c);
     INFO(metric->Name() << " " << metric->GetSignature(1).Format(false));
@@ -114,10 +116,13 @@ TEST_CASE("reordering segments changes no corpus statistic", "[metrics][property
     for (size_t i = 0; i < perm.size(); ++i) perm[i] = i;
     std::shuffle(perm.begin(), perm.end(), rng);
     TextCorpus d = c;
-    for (size_t i = 0; i < perm.size(); ++i) {
-      for (size_t r = 0; r < 2; ++r) d.refs[r][i] = c.refs[r][perm[i]];
-      for (size_t s = 0; s < 2; ++s) d.systems[s][i] = c.systems[s][perm[i]];
-    }
+    auto permuted = [&](const LineList& lines) {
+      std::vector<std::string_view> out;
+      for (size_t i : perm) out.push_back(lines[i]);
+      return lines.WithViews(out);
+    };
+    for (size_t r = 0; r < 2; ++r) d.refs[r] = permuted(c.refs[r]);
+    for (size_t s = 0; s < 2; ++s) d.systems[s] = permuted(c.systems[s]);
     auto after = ComputeSegmentStats(*metric, d);
     for (size_t s = 0; s < 2; ++s) CHECK(before[s].Sum() == after[s].Sum());
   }

@@ -55,7 +55,7 @@ TEST_CASE("terminology provider: CheckGlossary's accuracy, inconsistent terms, f
   const Glossary g = ReadGlossary(f.gloss, "", "");
   for (size_t s = 0; s < 2; ++s) {
     SegmentedText hyp;
-    for (const auto& line : c.systems[s]) hyp.segments.push_back(Segment{line, "", "", {}});
+    for (const auto& line : c.systems[s]) hyp.segments.push_back(Segment{std::string(line), "", "", {}});
     const GlossaryCheckResult r = CheckGlossary(g, src, hyp, GlossaryCheckOptions{});
     CHECK(t.systems[s].terms_total == r.occurrences);
     CHECK(t.systems[s].terms_correct == r.correct);

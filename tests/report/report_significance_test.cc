@@ -154,9 +154,9 @@ TEST_CASE("compare: significance on by default, off with --no-significance", "[r
   const TextCorpus c = SigCorpus();
   std::string ref, a, b;
   for (size_t i = 0; i < c.refs[0].size(); ++i) {
-    ref += c.refs[0][i] + "\n";
-    a += c.systems[0][i] + "\n";
-    b += c.systems[3][i] + "\n";
+    ref.append(c.refs[0][i]).append("\n");
+    a.append(c.systems[0][i]).append("\n");
+    b.append(c.systems[3][i]).append("\n");
   }
   testing::WriteFile(dir + "/ref.txt", ref);
   testing::WriteFile(dir + "/a.txt", a);
