@@ -12,6 +12,7 @@
 
 #include "cli/align_command.h"
 #include "cli/compare_command.h"
+#include "cli/huge_page_heap.h"
 #include "cli/score_command.h"
 #include "cli/terms_command.h"
 #include "cli/tokenize_command.h"
@@ -125,6 +126,7 @@ int Run(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  mteval::UseHugePagesForHeap();
   std::vector<std::string> args(argv + 1, argv + argc);
   try {
     int rc = Run(args);

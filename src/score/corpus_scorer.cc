@@ -34,7 +34,11 @@ std::vector<StatsMatrix> ComputeSegmentStats(const Metric& metric, const TextCor
   options.Validate();
   CheckAligned(corpus);
   const size_t n = corpus.num_segments();
-  std::vector<StatsMatrix> out(corpus.systems.size(), StatsMatrix(n, metric.NumStats()));
+  // Built in place: copying one prototype matrix into each slot would touch
+  // every page of it twice.
+  std::vector<StatsMatrix> out;
+  out.reserve(corpus.systems.size());
+  for (size_t s = 0; s < corpus.systems.size(); ++s) out.emplace_back(n, metric.NumStats());
   const size_t threads = std::min<size_t>(static_cast<size_t>(options.threads), std::max<size_t>(1, n / 64));
   if (threads <= 1) {
     ScoreRange(metric, corpus, 0, n, &out);
