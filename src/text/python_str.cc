@@ -3,6 +3,11 @@
 namespace mteval {
 
 std::string_view PyRstrip(std::string_view s) {
+  // Most lines end in a printable ASCII character, which is never
+  // whitespace; nothing to decode then.
+  if (!s.empty() && static_cast<unsigned char>(s.back()) > 0x20 && static_cast<unsigned char>(s.back()) < 0x80) {
+    return s;
+  }
   // Walk back over whole code points: find the start of the last one, test it.
   size_t end = s.size();
   while (end > 0) {

@@ -3,6 +3,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace mteval {
 
 size_t FindInvalidUtf8(std::string_view s) {
@@ -10,18 +14,30 @@ size_t FindInvalidUtf8(std::string_view s) {
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
-    // ASCII fast path, eight bytes at a time.
-    if (i + 8 <= n) {
-      uint64_t word;
-      std::memcpy(&word, u + i, 8);
-      if ((word & 0x8080808080808080ULL) == 0) {
-        i += 8;
+    // ASCII: 16 bytes at a time, then straight to the first non-ASCII byte.
+#if defined(__SSE2__)
+    if (i + 16 <= n) {
+      const int high = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(u + i)));
+      if (high == 0) {
+        i += 16;
         continue;
       }
+      i += static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(high)));
     }
-    unsigned char c = u[i];
+#endif
+    const unsigned c = u[i];
     if (c < 0x80) {
       ++i;
+      continue;
+    }
+    // Three-byte sequences (CJK, most punctuation) without a branch per
+    // byte: both continuation bytes, no overlong form, no surrogate.
+    if ((c & 0xF0) == 0xE0 && i + 3 <= n) {
+      const unsigned b1 = u[i + 1], b2 = u[i + 2];
+      const unsigned cp = ((c & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+      const bool ok = ((b1 & 0xC0) == 0x80) & ((b2 & 0xC0) == 0x80) & (cp >= 0x800) & ((cp & 0xF800) != 0xD800);
+      if (!ok) return i;
+      i += 3;
       continue;
     }
     size_t len;

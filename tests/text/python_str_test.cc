@@ -63,4 +63,97 @@ TEST_CASE("FindInvalidUtf8 rejects what Python's codec rejects", "[text]") {
   CHECK(CountCodePoints("a\xC3\xA9\xE4\xB8\xAD") == 3);
 }
 
+
+namespace {
+
+// The validator as a plain byte-at-a-time reference (Python's strict UTF-8:
+// no overlongs, no surrogates, nothing above U+10FFFF), for the
+// differential test below: the result is the offset of the first byte of
+// the first invalid sequence.
+size_t ReferenceFindInvalidUtf8(std::string_view s) {
+  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned c = u[i];
+    size_t len;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c < 0x80) {
+      len = 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      lo = c == 0xE0 ? 0xA0 : 0x80;
+      hi = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      lo = c == 0xF0 ? 0x90 : 0x80;
+      hi = c == 0xF4 ? 0x8F : 0xBF;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    for (size_t k = 1; k < len; ++k) {
+      const unsigned b = u[i + k];
+      if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+TEST_CASE("FindInvalidUtf8 agrees with a byte-at-a-time reference everywhere", "[text][utf8]") {
+  // Every string of up to 4 bytes from the bytes that matter for UTF-8
+  // (boundaries of every lead and continuation range), placed at offsets
+  // around the 16-byte blocks of the vectorised ASCII scan, inside ASCII
+  // padding and after Chinese text.
+  const unsigned char kBytes[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+                                  0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
+  const size_t kNum = sizeof kBytes;
+  const std::string prefixes[] = {"", "abc", std::string(15, 'a'), std::string(16, 'a'), std::string(29, 'a'),
+                                  "\xE4\xB8\xAD\xE6\x96\x87", std::string(14, 'a') + "\xE4\xB8\xAD"};
+  size_t checked = 0, mismatches = 0;
+  std::string body;
+  for (size_t len = 1; len <= 4; ++len) {
+    size_t total = 1;
+    for (size_t k = 0; k < len; ++k) total *= kNum;
+    for (size_t code = 0; code < total; ++code) {
+      body.clear();
+      for (size_t k = 0, c = code; k < len; ++k, c /= kNum) body.push_back(static_cast<char>(kBytes[c % kNum]));
+      for (const std::string& prefix : prefixes) {
+        for (const char* suffix : {"", "0123456789abcdefghij"}) {
+          const std::string s = prefix + body + suffix;
+          ++checked;
+          if (FindInvalidUtf8(s) != ReferenceFindInvalidUtf8(s)) {
+            if (++mismatches <= 5) FAIL_CHECK("mismatch on a string of " << s.size() << " bytes, body code " << code);
+          }
+        }
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+  CHECK(checked > 5000000);
+  // Every single code point, encoded, is valid; every surrogate is not.
+  std::string all;
+  for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    AppendUtf8(cp, &all);
+  }
+  CHECK(FindInvalidUtf8(all) == std::string_view::npos);
+  CHECK(FindInvalidUtf8(all) == ReferenceFindInvalidUtf8(all));
+}
+
+TEST_CASE("PyRstrip drops a final character exactly when Python calls it whitespace", "[text]") {
+  std::string line;
+  for (char32_t c = 0; c < 0x110000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    line = "a";
+    AppendUtf8(c, &line);
+    const std::string_view kept = PyRstrip(line);
+    if (IsPySpace(c) ? kept != "a" : kept != line) FAIL("U+" << std::hex << static_cast<uint32_t>(c));
+  }
+}
+
 }  // namespace mteval
