@@ -14,6 +14,10 @@ namespace {
 
 constexpr uint64_t kTagMask = 0xFF;
 
+// Windows counted by one byte's value v at [v + 1]; [0] stays 0 for the
+// prefix sums.
+using Histogram = uint32_t[257];
+
 void InsertionSort(uint64_t* v, size_t n) {
   for (size_t i = 1; i < n; ++i) {
     const uint64_t x = v[i];
@@ -25,15 +29,21 @@ void InsertionSort(uint64_t* v, size_t n) {
 
 // LSD radix sort of a[0, n) on bytes 0..order-1 (byte 0 is the most
 // significant); digits below `limit`; tmp has room for n. The result ends up
-// in *a (pointers may be swapped). Every byte's histogram comes from one
-// read of the data, and passes where all digits agree are skipped.
-void RadixSort(uint64_t** a, uint64_t** tmp, size_t n, int order, uint32_t limit) {
-  uint32_t count[SortedNgramMatcher::kMaxOrder][257];
-  for (int j = 0; j < order; ++j) std::memset(count[j], 0, (limit + 1) * sizeof(uint32_t));
+// in *a (pointers may be swapped). Passes where all digits agree are
+// skipped. `pre`, when given, holds every byte's histogram (derived without
+// reading the data, see SortedNgramMatcher::Sort) and is used up; otherwise
+// they come from one read of the data.
+void RadixSort(uint64_t** a, uint64_t** tmp, size_t n, int order, uint32_t limit, Histogram* pre = nullptr) {
+  Histogram local[SortedNgramMatcher::kMaxOrder];
+  Histogram* count = pre;
   const uint64_t* src = *a;
-  for (size_t i = 0; i < n; ++i) {
-    const uint64_t x = src[i];
-    for (int j = 0; j < order; ++j) ++count[j][((x >> (56 - 8 * j)) & 0xFF) + 1];
+  if (count == nullptr) {
+    count = local;
+    for (int j = 0; j < order; ++j) std::memset(count[j], 0, (limit + 1) * sizeof(uint32_t));
+    for (size_t i = 0; i < n; ++i) {
+      const uint64_t x = src[i];
+      for (int j = 0; j < order; ++j) ++count[j][((x >> (56 - 8 * j)) & 0xFF) + 1];
+    }
   }
   for (int j = order - 1; j >= 0; --j) {
     const int shift = 56 - 8 * j;
@@ -54,7 +64,10 @@ void RadixSort(uint64_t** a, uint64_t** tmp, size_t n, int order, uint32_t limit
 // small buckets by their first unit and an insertion sort finishes each
 // (large buckets get the remaining bytes radix-sorted). Otherwise all bytes
 // are radix-sorted least significant first.
-void SortWindows(uint64_t** a, uint64_t** tmp, size_t n, int order, uint32_t limit) {
+// `histograms(h)`, called only when all bytes are radix-sorted, fills h
+// with the histograms of every byte of a[0, n).
+template <typename Histograms>
+void SortWindows(uint64_t** a, uint64_t** tmp, size_t n, int order, uint32_t limit, Histograms&& histograms) {
   constexpr size_t kSmall = 24;
   if (n <= 16) {
     InsertionSort(*a, n);
@@ -63,7 +76,9 @@ void SortWindows(uint64_t** a, uint64_t** tmp, size_t n, int order, uint32_t lim
   // Many windows per distinct unit (alphabetic text): buckets would be too
   // large for insertion sort, so sort all bytes least significant first.
   if (n > 2 * static_cast<size_t>(limit)) {
-    RadixSort(a, tmp, n, order, limit);
+    Histogram hist[SortedNgramMatcher::kMaxOrder];
+    histograms(hist);
+    RadixSort(a, tmp, n, order, limit, hist);
     return;
   }
   uint32_t start[258] = {};
@@ -178,12 +193,15 @@ SortedNgramMatcher::SortedNgramMatcher(int max_order) : order_(max_order) {
 }
 
 size_t SortedNgramMatcher::BuildWindows(const uint32_t* units, size_t n, uint64_t tag, uint64_t* out,
-                                        uint32_t* limit_out) const {
+                                        Counts* counts) const {
   // Built from the end: a window is its first unit followed by the next
   // window shifted down one byte and cut to `order_` bytes; an unknown unit
-  // ends every window that reaches it.
+  // ends every window that reaches it. The window that starts a run of
+  // known units is noted for the sort's histograms (see Sort).
   const uint64_t keep = ~uint64_t{0} << (64 - 8 * order_);
-  size_t m = 0;
+  if (counts->run_starts.size() < n) counts->run_starts.resize(n);
+  uint32_t* run_starts = counts->run_starts.data();
+  size_t m = 0, runs = 0;
   uint64_t window = 0;
   uint32_t limit = 1;
   for (size_t i = n; i-- > 0;) {
@@ -193,20 +211,51 @@ size_t SortedNgramMatcher::BuildWindows(const uint32_t* units, size_t n, uint64_
       continue;
     }
     window = (uint64_t{u + 1} << 56) | ((window >> 8) & keep);
-    out[m++] = window | tag;
+    out[m] = window | tag;
+    // A run starts here when the unit before is unknown or there is none.
+    run_starts[runs] = static_cast<uint32_t>(m);
+    runs += i == 0 || units[i - 1] >= kUnitLimit;
+    ++m;
     limit = std::max(limit, u + 2);
   }
-  *limit_out = limit;
+  counts->num_runs = runs;
+  counts->limit = limit;
   return m;
 }
 
-void SortedNgramMatcher::Sort(std::vector<uint64_t>* v, size_t m, uint32_t limit) {
+void SortedNgramMatcher::Sort(std::vector<uint64_t>* v, size_t m, uint32_t limit, const Counts* a,
+                              const Counts* b, size_t b_offset) {
   if (m <= 1) return;
   if (tmp_.size() < m) tmp_.resize(m);
-  uint64_t* a = v->data();
+  // The histograms of every byte for the radix sort, without a pass per
+  // byte: byte j of the window at position i is the unit at i + j unless
+  // the run of known units ends first (then 0). So byte j's histogram is
+  // byte 0's less the first j units of every run, which turn into zeros;
+  // a run's first units are the bytes of its first window.
+  auto histograms = [&](Histogram* hist) {
+    const uint64_t* w = v->data();
+    std::memset(hist[0], 0, (limit + 1) * sizeof(uint32_t));
+    for (size_t i = 0; i < m; ++i) ++hist[0][(w[i] >> 56) + 1];
+    for (int j = 1; j < order_; ++j) std::memcpy(hist[j], hist[0], (limit + 1) * sizeof(uint32_t));
+    for (const auto& [c, offset] : {std::pair<const Counts*, size_t>{a, 0}, {b, b_offset}}) {
+      if (c == nullptr) continue;
+      for (size_t r = 0; r < c->num_runs; ++r) {
+        const uint64_t x = w[offset + c->run_starts[r]];
+        for (int t = 0; t + 1 < order_; ++t) {
+          const uint32_t byte = (x >> (56 - 8 * t)) & 0xFF;
+          if (byte == 0) break;  // the run is shorter
+          for (int j = t + 1; j < order_; ++j) {
+            --hist[j][byte + 1];
+            ++hist[j][1];
+          }
+        }
+      }
+    }
+  };
+  uint64_t* w = v->data();
   uint64_t* t = tmp_.data();
-  SortWindows(&a, &t, m, order_, limit);
-  if (a != v->data()) std::memcpy(v->data(), a, m * sizeof(uint64_t));
+  SortWindows(&w, &t, m, order_, limit, histograms);
+  if (w != v->data()) std::memcpy(v->data(), w, m * sizeof(uint64_t));
 }
 
 bool SortedNgramMatcher::SetReference(const uint32_t* units, size_t n) {
@@ -218,7 +267,8 @@ bool SortedNgramMatcher::SetReference(const uint32_t* units, size_t n) {
     if (units[i] >= kUnitLimit) return false;
   }
   ref_.resize(n);
-  ref_.resize(BuildWindows(units, n, 0, ref_.data(), &ref_limit_));
+  ref_.resize(BuildWindows(units, n, 0, ref_.data(), &ref_counts_));
+  ref_limit_ = ref_counts_.limit;
   return true;
 }
 
@@ -239,8 +289,8 @@ void SortedNgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* 
   const bool first = !ref_used_;
   ref_used_ = true;
   if (hyp_.size() < n) hyp_.resize(n);
-  uint32_t limit;
-  const size_t m = BuildWindows(units, n, 1, hyp_.data(), &limit);
+  const size_t m = BuildWindows(units, n, 1, hyp_.data(), &hyp_counts_);
+  const uint32_t limit = hyp_counts_.limit;
   const size_t nr = ref_.size();
   // Joint only where both sides would be radix-sorted (many windows per
   // distinct unit); with about as many units as windows (Chinese), the
@@ -249,7 +299,7 @@ void SortedNgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* 
     if (joint_.size() < nr + m) joint_.resize(nr + m);
     std::memcpy(joint_.data(), ref_.data(), nr * sizeof(uint64_t));
     std::memcpy(joint_.data() + nr, hyp_.data(), m * sizeof(uint64_t));
-    Sort(&joint_, nr + m, std::max(limit, ref_limit_));
+    Sort(&joint_, nr + m, std::max(limit, ref_limit_), &ref_counts_, &hyp_counts_, nr);
     const uint64_t* w = joint_.data();
     scan([&](auto&& step) {
       for (size_t i = 0; i < nr + m; ++i) step(w[i]);
@@ -257,10 +307,10 @@ void SortedNgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* 
     return;
   }
   if (!ref_sorted_) {
-    Sort(&ref_, nr, ref_limit_);
+    Sort(&ref_, nr, ref_limit_, &ref_counts_, nullptr, 0);
     ref_sorted_ = true;
   }
-  Sort(&hyp_, m, limit);
+  Sort(&hyp_, m, limit, &hyp_counts_, nullptr, 0);
   const uint64_t* r = ref_.data();
   const uint64_t* h = hyp_.data();
   scan([&](auto&& step) { Merge(r, nr, h, m, step); });
