@@ -29,14 +29,6 @@ LineList LineList::WithViews(std::vector<std::string_view> views) const {
   return out;
 }
 
-void LineList::KeepAlive(const std::shared_ptr<const void>& owner) {
-  if (!owner) return;
-  for (const auto& o : owners_) {
-    if (o == owner) return;
-  }
-  owners_.push_back(owner);
-}
-
 void LineList::push_back(std::string_view line) {
   if (!own_ || own_.use_count() > 1) {
     // Shared with a copy: earlier lines stay alive through owners_, new ones
@@ -46,11 +38,6 @@ void LineList::push_back(std::string_view line) {
   }
   own_->emplace_back(line);
   lines_.push_back(own_->back());
-}
-
-void LineList::push_back_view(std::string_view line, const std::shared_ptr<const void>& owner) {
-  KeepAlive(owner);
-  lines_.push_back(line);
 }
 
 }  // namespace mteval

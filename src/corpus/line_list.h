@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <deque>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -35,16 +36,11 @@ class LineList {
   size_t size() const { return lines_.size(); }
   bool empty() const { return lines_.empty(); }
   std::string_view operator[](size_t i) const { return lines_[i]; }
-  std::string_view back() const { return lines_.back(); }
   const_iterator begin() const { return lines_.begin(); }
   const_iterator end() const { return lines_.end(); }
-  const std::vector<std::string_view>& views() const { return lines_; }
 
   // Appends a copy of `line`, owned by this list.
   void push_back(std::string_view line);
-  // Appends a view into memory that `owner` keeps alive.
-  void push_back_view(std::string_view line, const std::shared_ptr<const void>& owner);
-  void reserve(size_t n) { lines_.reserve(n); }
 
   // A list of `views`, which must point into this list's lines (e.g. the
   // tab-separated fields of its lines); it shares this list's buffers.
@@ -60,8 +56,6 @@ class LineList {
   friend bool operator!=(const LineList& a, const LineList& b) { return !(a == b); }
 
  private:
-  void KeepAlive(const std::shared_ptr<const void>& owner);
-
   std::vector<std::string_view> lines_;
   std::vector<std::shared_ptr<const void>> owners_;
   // Lines added by push_back, in a deque so that appending never moves them.
