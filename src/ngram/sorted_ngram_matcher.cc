@@ -193,14 +193,14 @@ SortedNgramMatcher::SortedNgramMatcher(int max_order) : order_(max_order) {
 }
 
 size_t SortedNgramMatcher::BuildWindows(const uint32_t* units, size_t n, uint64_t tag, uint64_t* out,
-                                        Counts* counts) const {
+                                        WindowRuns* runs_out) const {
   // Built from the end: a window is its first unit followed by the next
   // window shifted down one byte and cut to `order_` bytes; an unknown unit
   // ends every window that reaches it. The window that starts a run of
   // known units is noted for the sort's histograms (see Sort).
   const uint64_t keep = ~uint64_t{0} << (64 - 8 * order_);
-  if (counts->run_starts.size() < n) counts->run_starts.resize(n);
-  uint32_t* run_starts = counts->run_starts.data();
+  if (runs_out->run_starts.size() < n) runs_out->run_starts.resize(n);
+  uint32_t* run_starts = runs_out->run_starts.data();
   size_t m = 0, runs = 0;
   uint64_t window = 0;
   uint32_t limit = 1;
@@ -218,14 +218,15 @@ size_t SortedNgramMatcher::BuildWindows(const uint32_t* units, size_t n, uint64_
     ++m;
     limit = std::max(limit, u + 2);
   }
-  counts->num_runs = runs;
-  counts->limit = limit;
+  runs_out->num_runs = runs;
+  runs_out->limit = limit;
   return m;
 }
 
-void SortedNgramMatcher::Sort(std::vector<uint64_t>* v, size_t m, uint32_t limit, const Counts* a,
-                              const Counts* b, size_t b_offset) {
+void SortedNgramMatcher::Sort(std::vector<uint64_t>* v, size_t m, const WindowRuns* a, const WindowRuns* b,
+                              size_t b_offset) {
   if (m <= 1) return;
+  const uint32_t limit = b ? std::max(a->limit, b->limit) : a->limit;
   if (tmp_.size() < m) tmp_.resize(m);
   // The histograms of every byte for the radix sort, without a pass per
   // byte: byte j of the window at position i is the unit at i + j unless
@@ -237,7 +238,7 @@ void SortedNgramMatcher::Sort(std::vector<uint64_t>* v, size_t m, uint32_t limit
     std::memset(hist[0], 0, (limit + 1) * sizeof(uint32_t));
     for (size_t i = 0; i < m; ++i) ++hist[0][(w[i] >> 56) + 1];
     for (int j = 1; j < order_; ++j) std::memcpy(hist[j], hist[0], (limit + 1) * sizeof(uint32_t));
-    for (const auto& [c, offset] : {std::pair<const Counts*, size_t>{a, 0}, {b, b_offset}}) {
+    for (const auto& [c, offset] : {std::pair<const WindowRuns*, size_t>{a, 0}, {b, b_offset}}) {
       if (c == nullptr) continue;
       for (size_t r = 0; r < c->num_runs; ++r) {
         const uint64_t x = w[offset + c->run_starts[r]];
@@ -267,8 +268,7 @@ bool SortedNgramMatcher::SetReference(const uint32_t* units, size_t n) {
     if (units[i] >= kUnitLimit) return false;
   }
   ref_.resize(n);
-  ref_.resize(BuildWindows(units, n, 0, ref_.data(), &ref_counts_));
-  ref_limit_ = ref_counts_.limit;
+  ref_.resize(BuildWindows(units, n, 0, ref_.data(), &ref_runs_));
   return true;
 }
 
@@ -289,17 +289,17 @@ void SortedNgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* 
   const bool first = !ref_used_;
   ref_used_ = true;
   if (hyp_.size() < n) hyp_.resize(n);
-  const size_t m = BuildWindows(units, n, 1, hyp_.data(), &hyp_counts_);
-  const uint32_t limit = hyp_counts_.limit;
+  const size_t m = BuildWindows(units, n, 1, hyp_.data(), &hyp_runs_);
   const size_t nr = ref_.size();
   // Joint only where both sides would be radix-sorted (many windows per
   // distinct unit); with about as many units as windows (Chinese), the
   // separate bucket sorts are cheaper.
-  if (first && !ref_sorted_ && nr > 2 * static_cast<size_t>(ref_limit_) && m > 2 * static_cast<size_t>(limit)) {
+  if (first && !ref_sorted_ && nr > 2 * static_cast<size_t>(ref_runs_.limit) &&
+      m > 2 * static_cast<size_t>(hyp_runs_.limit)) {
     if (joint_.size() < nr + m) joint_.resize(nr + m);
     std::memcpy(joint_.data(), ref_.data(), nr * sizeof(uint64_t));
     std::memcpy(joint_.data() + nr, hyp_.data(), m * sizeof(uint64_t));
-    Sort(&joint_, nr + m, std::max(limit, ref_limit_), &ref_counts_, &hyp_counts_, nr);
+    Sort(&joint_, nr + m, &ref_runs_, &hyp_runs_, nr);
     const uint64_t* w = joint_.data();
     scan([&](auto&& step) {
       for (size_t i = 0; i < nr + m; ++i) step(w[i]);
@@ -307,10 +307,10 @@ void SortedNgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* 
     return;
   }
   if (!ref_sorted_) {
-    Sort(&ref_, nr, ref_limit_, &ref_counts_, nullptr, 0);
+    Sort(&ref_, nr, &ref_runs_, nullptr, 0);
     ref_sorted_ = true;
   }
-  Sort(&hyp_, m, limit, &hyp_counts_, nullptr, 0);
+  Sort(&hyp_, m, &hyp_runs_, nullptr, 0);
   const uint64_t* r = ref_.data();
   const uint64_t* h = hyp_.data();
   scan([&](auto&& step) { Merge(r, nr, h, m, step); });

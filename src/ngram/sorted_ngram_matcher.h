@@ -47,24 +47,22 @@ class SortedNgramMatcher {
  private:
   // The runs of known units in one array of windows, for the radix sort's
   // histograms (see Sort).
-  struct Counts {
+  struct WindowRuns {
     std::vector<uint32_t> run_starts;  // [0, num_runs): index of each run's first window
     size_t num_runs = 0;
     uint32_t limit = 1;  // 1 + the largest byte value
   };
   // Writes the windows of `units` (tagged in the low byte) to out (room for
   // n), unsorted; returns their count (positions whose first unit is
-  // unknown are left out) and fills *counts.
-  size_t BuildWindows(const uint32_t* units, size_t n, uint64_t tag, uint64_t* out, Counts* counts) const;
-  // Sorts the first m windows of *v: the windows counted in *a, followed
-  // (from b_offset) by those counted in *b when b is given.
-  void Sort(std::vector<uint64_t>* v, size_t m, uint32_t limit, const Counts* a, const Counts* b,
-            size_t b_offset);
+  // unknown are left out) and fills *runs.
+  size_t BuildWindows(const uint32_t* units, size_t n, uint64_t tag, uint64_t* out, WindowRuns* runs) const;
+  // Sorts the first m windows of *v: the windows described by *a, followed
+  // (from b_offset) by those described by *b when b is given.
+  void Sort(std::vector<uint64_t>* v, size_t m, const WindowRuns* a, const WindowRuns* b, size_t b_offset);
 
   int order_;
   std::vector<uint64_t> ref_, hyp_, joint_, tmp_;
-  Counts ref_counts_, hyp_counts_;  // of ref_ until it is sorted, and of hyp_
-  uint32_t ref_limit_ = 0;          // 1 + the largest byte value in ref_
+  WindowRuns ref_runs_, hyp_runs_;  // of ref_ (its limit stays valid once sorted), and of hyp_
   bool ref_sorted_ = false;  // ref_ is sorted (from the second hypothesis on)
   bool ref_used_ = false;    // a hypothesis was scored against this reference
 };
