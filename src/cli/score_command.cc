@@ -364,10 +364,12 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
     for (size_t k = 0; k < metrics.size(); ++k) {
       MetricScore s = metrics[k]->Score(stats[k][0].Sum().data());
       Signature sig = metrics[k]->GetSignature(num_refs);
-      if (json) {
-        results.push_back(FormatScoreJson(s, sig, options.width));
-      } else if (options.score_only) {
+      // sacreBLEU's -b wins over -f json: the bare scores, in a JSON-like
+      // list when there are several.
+      if (options.score_only) {
         results.push_back(FormatFixedWidth(s.score, options.width));
+      } else if (json) {
+        results.push_back(FormatScoreJson(s, sig, options.width));
       } else {
         results.push_back(FormatScoreText(s, sig.Format(options.short_signature), options.width));
       }

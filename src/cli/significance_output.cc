@@ -96,15 +96,16 @@ std::string RunSignificanceOutput(const SignificanceCliOptions& o, const Signifi
         ci = *r.ci;
         sig = WithTestFields(sig, o.confidence_n, 0, o.seed);
       }
-      if (in.format == "json") {
-        lines.push_back(FormatConfidenceJson(score, sig, in.width, mean, ci));
-      } else if (in.score_only) {
-        // sacreBLEU's score-only string keeps the interval.
+      if (in.score_only) {
+        // sacreBLEU's score-only string keeps the interval, and wins over
+        // -f json.
         std::string line = FormatFixedWidth(score.score, in.width);
         if (mean > 0) {
           line += " (\u03bc = " + FormatFixedWidth(mean, in.width) + " \u00b1 " + FormatFixedWidth(ci, in.width) + ")";
         }
         lines.push_back(line);
+      } else if (in.format == "json") {
+        lines.push_back(FormatConfidenceJson(score, sig, in.width, mean, ci));
       } else {
         lines.push_back(FormatConfidenceText(score, sig.Format(in.short_signature), in.width, mean, ci));
       }

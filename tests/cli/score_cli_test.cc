@@ -55,6 +55,21 @@ TEST_CASE("score reads standard input and prints text", "[cli]") {
   CHECK(b.out == "100.0\n");
 }
 
+TEST_CASE("-b prints bare scores in the default JSON format too, as sacreBLEU does", "[cli]") {
+  Files f;
+  auto one = RunMteval("score " + f.ref + " -i " + f.ref + " -b");
+  REQUIRE(one.exit_code == 0);
+  CHECK(one.out == "100.0\n");
+  // Several metrics: sacreBLEU joins the bare scores into a JSON-like list.
+  auto two = RunMteval("score " + f.ref + " -i " + f.ref + " -m bleu chrf -b -f json");
+  CHECK(two.out == "[\n100.0,\n100.0\n]\n");
+  // With --confidence the interval stays in the score-only string.
+  auto ci = RunMteval("score " + f.ref + " -i " + f.hyp + " -b --confidence -cin 20");
+  REQUIRE(ci.exit_code == 0);
+  CHECK_THAT(ci.out, Catch::Contains("\u03bc = "));
+  CHECK(ci.out.find('{') == std::string::npos);
+}
+
 TEST_CASE("several systems give one result per system", "[cli]") {
   Files f;
   auto r = RunMteval("score " + f.ref + " -i " + f.hyp + " " + f.hyp2 + " -m bleu chrf");
