@@ -8,7 +8,8 @@ void NgramMatcher::Reset(size_t expected_units) {
   const size_t expected = expected_units * static_cast<size_t>(max_order_) + 1;
   packed_ = !force_trie_ && max_order_ <= 8;
   num_refs_ = 0;
-  saved_refs_.clear();
+  saved_units_.clear();
+  saved_ends_.clear();
   size_t want = 16;
   while (want < expected * 2) want <<= 1;
   if (packed_) {
@@ -52,7 +53,8 @@ void NgramMatcher::AddReference(const uint32_t* units, size_t n) {
     bool fits = true;
     for (size_t i = 0; i < n && fits; ++i) fits = units[i] < kPackedLimit;
     if (fits) {
-      saved_refs_.emplace_back(units, units + n);
+      saved_units_.insert(saved_units_.end(), units, units + n);
+      saved_ends_.push_back(saved_units_.size());
       PackedAdd(units, n);
       ++num_refs_;
       return;
@@ -72,10 +74,11 @@ void NgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* matche
 }
 
 void NgramMatcher::SwitchToTrie() {
-  std::vector<std::vector<uint32_t>> refs;
-  refs.swap(saved_refs_);
-  size_t total = 0;
-  for (const auto& r : refs) total += r.size();
+  std::vector<uint32_t> units;
+  std::vector<size_t> ends;
+  units.swap(saved_units_);
+  ends.swap(saved_ends_);
+  const size_t total = units.size();
   for (size_t f = 0; f < num_filled_; ++f) slots_[filled_[f]] = PackedSlot{};
   num_filled_ = 0;
   packed_size_ = 0;
@@ -83,10 +86,15 @@ void NgramMatcher::SwitchToTrie() {
   trie_.Clear(total * static_cast<size_t>(max_order_) + 1);
   std::fill(ref_count_.begin(), ref_count_.end(), 0);
   num_refs_ = 0;
-  for (const auto& r : refs) {
-    TrieAdd(r.data(), r.size());
+  for (size_t r = 0, begin = 0; r < ends.size(); begin = ends[r++]) {
+    TrieAdd(units.data() + begin, ends[r] - begin);
     ++num_refs_;
   }
+  // Keep the buffers' capacity for later segments.
+  units.clear();
+  ends.clear();
+  saved_units_.swap(units);
+  saved_ends_.swap(ends);
 }
 
 // --- packed representation -------------------------------------------------

@@ -70,7 +70,12 @@ class NgramMatcher {
   int shift_ = 64;
   std::vector<uint32_t> filled_;  // occupied slots [0, num_filled_), cleared by the next Reset
   size_t num_filled_ = 0;
-  std::vector<std::vector<uint32_t>> saved_refs_;  // replayed if we switch to the trie
+  // The references added in packed mode, replayed if we switch to the trie:
+  // reference r is saved_units_[saved_ends_[r-1], saved_ends_[r]). Flat and
+  // never shrunk, so a segment costs no allocation (worker threads share
+  // one malloc arena, and a lock per segment serialised them).
+  std::vector<uint32_t> saved_units_;
+  std::vector<size_t> saved_ends_;
   // Trie mode.
   NgramTrie trie_;
   // Per trie node: max count over references, and the count in the
