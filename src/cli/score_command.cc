@@ -86,9 +86,11 @@ bool IsPlainTextInput(const ScoreCommandOptions& options, std::vector<std::strin
 }
 
 // One line of -sl output: text as sacreBLEU prints it, the score alone with
-// -b, or one compact JSON object with an explicit -f json.
+// -b (which wins over -f json, as in sacreBLEU), or one compact JSON object
+// with an explicit -f json.
 std::string FormatSentenceLine(const MetricScore& s, const Signature& signature, const std::string& sig,
                                const ScoreCommandOptions& options) {
+  if (options.score_only) return FormatFixedWidth(s.score, options.width) + "\n";
   if (options.format_given && options.format == "json") {
     std::string obj = FormatScoreJson(s, signature, options.width);
     // One compact object per line (JSON Lines).
@@ -110,7 +112,6 @@ std::string FormatSentenceLine(const MetricScore& s, const Signature& signature,
     }
     return compact + "\n";
   }
-  if (options.score_only) return FormatFixedWidth(s.score, options.width) + "\n";
   return FormatScoreText(s, sig, options.width) + "\n";
 }
 

@@ -68,6 +68,9 @@ TEST_CASE("-b prints bare scores in the default JSON format too, as sacreBLEU do
   REQUIRE(ci.exit_code == 0);
   CHECK_THAT(ci.out, Catch::Contains("\u03bc = "));
   CHECK(ci.out.find('{') == std::string::npos);
+  // Sentence level: one bare score per line with an explicit -f json too.
+  auto sl = RunMteval("score " + f.ref + " -i " + f.ref + " -sl -b -f json");
+  CHECK(sl.out == "100.0\n100.0\n");
 }
 
 TEST_CASE("several systems give one result per system", "[cli]") {
