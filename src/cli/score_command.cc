@@ -11,6 +11,7 @@
 #include "metric/stats_io.h"
 #include "report/atomic_file.h"
 #include "report/score_format.h"
+#include "report/significance_table.h"
 #include "score/corpus_scorer.h"
 #include "score/doc_scores.h"
 #include "score/sentence_stream.h"
@@ -377,45 +378,17 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
     }
     text = json ? JoinJsonObjects(results) + "\n" : AlignScoreLines(results);
   } else {
-    // Several systems: one result per system.
-    if (json) {
-      std::vector<std::string> per_system;
-      for (size_t s = 0; s < corpus.systems.size(); ++s) {
-        std::vector<std::string> results;
-        for (size_t k = 0; k < metrics.size(); ++k) {
-          results.push_back(FormatScoreJson(metrics[k]->Score(stats[k][s].Sum().data()),
-                                            metrics[k]->GetSignature(num_refs), options.width));
-        }
-        std::string obj = "{\n \"system\": \"" + corpus.system_names[s] + "\",\n \"results\": [\n";
-        for (size_t k = 0; k < results.size(); ++k) obj += (k ? ",\n" : "") + results[k];
-        per_system.push_back(obj + "\n ]\n}");
-      }
-      text = "[\n";
-      for (size_t s = 0; s < per_system.size(); ++s) text += (s ? ",\n" : "") + per_system[s];
-      text += "\n]\n";
-    } else {
-      size_t name_w = 6;
-      for (const auto& n : corpus.system_names) name_w = std::max(name_w, n.size());
-      std::vector<std::string> names;
-      for (const auto& m : metrics) names.push_back(m->Name());
-      text += "System" + std::string(name_w - 6, ' ');
-      for (const auto& n : names) text += "  " + std::string(n.size() < 8 ? 8 - n.size() : 0, ' ') + n;
-      text += "\n";
-      for (size_t s = 0; s < corpus.systems.size(); ++s) {
-        text += corpus.system_names[s] + std::string(name_w - corpus.system_names[s].size(), ' ');
-        for (size_t k = 0; k < metrics.size(); ++k) {
-          std::string v = FormatFixedWidth(metrics[k]->Score(stats[k][s].Sum().data()).score, options.width);
-          size_t w = std::max<size_t>(8, names[k].size());
-          text += "  " + std::string(w > v.size() ? w - v.size() : 0, ' ') + v;
-        }
-        text += "\n";
-      }
-      text += "\nMetric signatures:\n";
-      for (size_t k = 0; k < metrics.size(); ++k) {
-        text += " - " + names[k] + std::string(names[k].size() < 10 ? 10 - names[k].size() : 0, ' ') + " " +
-                metrics[k]->GetSignature(num_refs).Format(options.short_signature) + "\n";
-      }
+    // Several systems: sacreBLEU's table (JSON, fancy_grid text or LaTeX).
+    SystemsTable table;
+    table.systems = corpus.system_names;
+    for (size_t k = 0; k < metrics.size(); ++k) {
+      table.metric_names.push_back(metrics[k]->Name());
+      table.signatures.push_back(metrics[k]->GetSignature(num_refs).Format(options.short_signature));
+      std::vector<double> scores;
+      for (size_t s = 0; s < corpus.systems.size(); ++s) scores.push_back(metrics[k]->Score(stats[k][s].Sum().data()).score);
+      table.scores.push_back(scores);
     }
+    text = FormatSystemsTable(table, options.format, options.width);
   }
 
   if (options.per_doc) {

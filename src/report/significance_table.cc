@@ -171,6 +171,21 @@ std::string LatexBooktabs(const Laid& t) {
   return out + "\\bottomrule\n\\end{tabular}\n";
 }
 
+std::string SignatureLines(const std::vector<std::string>& names, const std::vector<std::string>& signatures) {
+  std::string out = "-----------------\nMetric signatures\n-----------------\n";
+  for (size_t m = 0; m < names.size(); ++m) {
+    const std::string& name = names[m];
+    out += " - " + name + std::string(name.size() < 10 ? 10 - name.size() : 0, ' ') + " " + signatures[m] + "\n";
+  }
+  return out;
+}
+
+void CheckFormat(const std::string& format) {
+  if (format != "text" && format != "latex" && format != "json") {
+    throw Error(ErrorKind::kUsage, "unknown table format '" + format + "' (choose from text, json, latex)");
+  }
+}
+
 nlohmann::ordered_json Optional(const std::optional<double>& v) {
   return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
 }
@@ -199,9 +214,7 @@ std::string FormatSignificanceTable(const SignificanceTable& t, const std::strin
     }
     return arr.dump(4, ' ', true) + "\n";
   }
-  if (format != "text" && format != "latex") {
-    throw Error(ErrorKind::kUsage, "unknown table format '" + format + "' (choose from text, json, latex)");
-  }
+  CheckFormat(format);
   std::vector<std::string> headers;
   std::vector<std::vector<std::string>> columns;
   FormatCells(t, width, format == "text", &headers, &columns);
@@ -232,12 +245,36 @@ std::string FormatSignificanceTable(const SignificanceTable& t, const std::strin
       " - NOTE: Significance does not tell whether a system is \"better\" than the baseline but rather\n"
       "   emphasizes the \"difference\" of the systems in terms of the replicability of the delta.\n"
       "\n";
-  out += "-----------------\nMetric signatures\n-----------------\n";
-  for (size_t m = 0; m < t.metric_names.size(); ++m) {
-    const std::string& name = t.metric_names[m];
-    out += " - " + name + std::string(name.size() < 10 ? 10 - name.size() : 0, ' ') + " " + t.signatures[m] + "\n";
+  return out + SignatureLines(t.metric_names, t.signatures);
+}
+
+std::string FormatSystemsTable(const SystemsTable& t, const std::string& format, int width) {
+  if (t.scores.size() != t.metric_names.size() || t.signatures.size() != t.metric_names.size()) {
+    throw Error(ErrorKind::kInternal, "systems table: metric names, signatures and scores disagree");
   }
-  return out;
+  CheckFormat(format);
+  if (format == "json") {
+    // sacreBLEU's json.dumps(indent=4): ASCII only, the scores as the strings
+    // of its score-only format.
+    nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+    for (size_t s = 0; s < t.systems.size(); ++s) {
+      nlohmann::ordered_json v;
+      v["system"] = t.systems[s];
+      for (size_t m = 0; m < t.metric_names.size(); ++m) v[t.metric_names[m]] = FormatFixedWidth(t.scores[m][s], width);
+      arr.push_back(v);
+    }
+    return arr.dump(4, ' ', true) + "\n";
+  }
+  std::vector<std::string> headers{"System"};
+  std::vector<std::vector<std::string>> columns{t.systems};
+  for (size_t m = 0; m < t.metric_names.size(); ++m) {
+    headers.push_back(t.metric_names[m]);
+    std::vector<std::string> cells;
+    for (double score : t.scores[m]) cells.push_back(FormatFixedWidth(score, width));
+    columns.push_back(cells);
+  }
+  const Laid laid = Layout(headers, columns);
+  return (format == "text" ? FancyGrid(laid) : LatexBooktabs(laid)) + "\n" + SignatureLines(t.metric_names, t.signatures);
 }
 
 Signature WithTestFields(const Signature& signature, int bootstrap_samples, int ar_trials,

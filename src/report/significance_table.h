@@ -25,6 +25,18 @@ struct SignificanceTable {
 // format: "text", "json" or "latex"; width: decimals (-w). Ends with '\n'.
 std::string FormatSignificanceTable(const SignificanceTable& table, const std::string& format, int width);
 
+// The table sacreBLEU prints for several systems without a paired test:
+// JSON objects {"system": name, METRIC: "score"} (scores as strings, no
+// signatures), or the text (fancy_grid) / LaTeX (booktabs) table followed by
+// the metric signatures. scores[m][s] is system s's score under metric m.
+struct SystemsTable {
+  std::vector<std::string> systems;
+  std::vector<std::string> metric_names;
+  std::vector<std::string> signatures;  // one formatted signature per metric
+  std::vector<std::vector<double>> scores;
+};
+std::string FormatSystemsTable(const SystemsTable& table, const std::string& format, int width);
+
 // `signature` with sacreBLEU's test fields placed after nrefs: bs (when
 // bootstrap_samples > 0), ar (when ar_trials > 0) and seed ("none" for OS
 // entropy).

@@ -73,14 +73,28 @@ TEST_CASE("-b prints bare scores in the default JSON format too, as sacreBLEU do
   CHECK(sl.out == "100.0\n100.0\n");
 }
 
-TEST_CASE("several systems give one result per system", "[cli]") {
+TEST_CASE("several systems give sacreBLEU's table, one row per system", "[cli]") {
   Files f;
   auto r = RunMteval("score " + f.ref + " -i " + f.hyp + " " + f.hyp2 + " -m bleu chrf");
   REQUIRE(r.exit_code == 0);
+  // JSON: {"system": ..., "BLEU": "score", "chrF2": "score"} with 4-space
+  // indents and the scores as strings, as sacreBLEU's json.dumps prints them.
   auto j = nlohmann::json::parse(r.out);
   REQUIRE(j.size() == 2);
   CHECK(j[1]["system"] == f.hyp2);
-  CHECK(j[1]["results"].size() == 2);
+  CHECK(j[1]["BLEU"].is_string());
+  CHECK(j[1]["chrF2"].is_string());
+  CHECK_THAT(r.out, Catch::StartsWith("[\n    {\n        \"system\": "));
+  auto same = RunMteval("score " + f.ref + " -i " + f.ref + " " + f.hyp + " -m bleu -w 1");
+  CHECK(nlohmann::json::parse(same.out)[0]["BLEU"] == "100.0");
+  // Text: tabulate's fancy_grid, then the signatures.
+  auto t = RunMteval("score " + f.ref + " -i " + f.hyp + " " + f.hyp2 + " -m bleu chrf -f text");
+  REQUIRE(t.exit_code == 0);
+  CHECK_THAT(t.out, Catch::StartsWith("\u2552"));
+  CHECK_THAT(t.out, Catch::Contains("\u2502  BLEU  \u2502  chrF2  \u2502"));
+  CHECK_THAT(t.out, Catch::Contains("-----------------\nMetric signatures\n-----------------\n - BLEU       nrefs:1|"));
+  auto l = RunMteval("score " + f.ref + " -i " + f.hyp + " " + f.hyp2 + " -m bleu -f latex");
+  CHECK_THAT(l.out, Catch::StartsWith("\\begin{tabular}{rc}\n\\toprule\n"));
 }
 
 TEST_CASE("sentence-level scores, one per line", "[cli]") {
