@@ -230,10 +230,14 @@ LoadedCorpus LoadCorpus(const TextCorpusOptions& files, const CorpusLoadOptions&
   LoadedCorpus out;
   // Plain text everywhere and nothing else asked: the original loader, so
   // that behaviour stays exactly as before.
+  // -nr N asks for sacreBLEU's reading, tab-separated fields of plain lines,
+  // so a file named .tsv is read that way too.
   bool all_text = options.IsDefault();
   for (const auto* paths : {&files.ref_paths, &files.hyp_paths}) {
     for (const std::string& p : *paths) {
-      if (all_text && DetectFormat(p, "auto", &out.warnings) != CorpusFormat::kText) all_text = false;
+      if (!all_text) break;
+      const CorpusFormat f = DetectFormat(p, "auto", &out.warnings);
+      all_text = f == CorpusFormat::kText || (f == CorpusFormat::kTsv && files.num_refs > 1);
     }
   }
   if (all_text) {

@@ -347,4 +347,17 @@ TEST_CASE("a pipe as reference is not read twice by format detection", "[corpus]
   CHECK(piped.str() == RunMteval("score " + dir + "/ref.txt -i " + dir + "/hyp.txt -f text -b").out);
 }
 
+TEST_CASE("-nr reads a .tsv reference file as sacreBLEU does, tab-separated plain lines", "[corpus][cli]") {
+  const std::string dir = testing::MakeTempDir();
+  WriteFile(dir + "/refs.tsv", "The cat sat on the mat.\tA cat sat on the mat.\nIt was raining.\tIt rained.\n");
+  WriteFile(dir + "/refs.txt", "The cat sat on the mat.\tA cat sat on the mat.\nIt was raining.\tIt rained.\n");
+  WriteFile(dir + "/hyp.txt", "A cat sat on a mat.\nIt rained.\n");
+  const auto tsv = RunMteval("score " + dir + "/refs.tsv -nr 2 -i " + dir + "/hyp.txt -m bleu chrf -f text");
+  REQUIRE(tsv.exit_code == 0);
+  CHECK(tsv.out == RunMteval("score " + dir + "/refs.txt -nr 2 -i " + dir + "/hyp.txt -m bleu chrf -f text").out);
+  CHECK_THAT(tsv.out, Catch::Contains("nrefs:2"));
+  // Without -nr a .tsv file is a TSV corpus, whose columns must be named.
+  CHECK(RunMteval("score " + dir + "/refs.tsv -i " + dir + "/hyp.txt").exit_code != 0);
+}
+
 }  // namespace mteval
