@@ -283,8 +283,11 @@ void ChrfOptions::Validate() const {
   if (word_order < 0 || word_order > 64) {
     throw Error(ErrorKind::kUsage, "invalid --chrf-word-order " + std::to_string(word_order) + " (allowed: 0 to 64)");
   }
-  if (beta < 1) {
-    throw Error(ErrorKind::kUsage, "invalid --chrf-beta " + std::to_string(beta) + " (allowed: an integer >= 1)");
+  // 0 weighs precision only (sacreBLEU accepts it: chrF0). sacreBLEU also
+  // takes negative values, which square to a positive weight under a
+  // misleading name; those are refused.
+  if (beta < 0) {
+    throw Error(ErrorKind::kUsage, "invalid --chrf-beta " + std::to_string(beta) + " (allowed: an integer >= 0)");
   }
 }
 

@@ -181,8 +181,19 @@ TEST_CASE("chrF picks the reference with the best sentence F-score", "[metrics]"
   CHECK(chrf->Name() == "chrF2");
   o.chrf.word_order = 2;
   CHECK(MakeMetric("chrf", o)->Name() == "chrF2++");
-  o.chrf.beta = 0;
+  o.chrf.beta = -1;
   CHECK_THROWS_WITH(MakeMetric("chrf", o), Catch::Contains("--chrf-beta"));
+  // beta 0 is precision only, as in sacreBLEU: chrF0 of a hypothesis whose
+  // n-grams all occur in the reference is 100 however short it is.
+  o.chrf.beta = 0;
+  o.chrf.word_order = 0;
+  auto chrf0 = MakeMetric("chrf", o);
+  CHECK(chrf0->Name() == "chrF0");
+  auto s0 = chrf0->NewScorer();
+  std::vector<int64_t> stats(chrf0->NumStats());
+  s0->SetReferences({"the cat sat on the mat"});
+  s0->ScoreHypothesis("the cat sat", stats.data());
+  CHECK(chrf0->Score(stats.data()).score == Approx(100.0));
 }
 
 }  // namespace mteval
