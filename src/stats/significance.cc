@@ -69,9 +69,11 @@ struct MeanCi {
 };
 
 // sacreBLEU's estimate_ci / Score.estimate_ci on a copy of the scores.
+// Both sort first and take the mean of the sorted scores; numpy's pairwise
+// sum depends on the order, so sorting after would differ in the last bits.
 MeanCi EstimateCi(std::vector<double> scores, bool numpy_mean) {
-  const double mean = numpy_mean ? NumpyMean(scores) : ExactMean(scores);
   std::sort(scores.begin(), scores.end());
+  const double mean = numpy_mean ? NumpyMean(scores) : ExactMean(scores);
   const size_t n = scores.size();
   const size_t lower_idx = n / 40;
   const size_t upper_idx = n - lower_idx - 1;
