@@ -116,6 +116,12 @@ std::string FormatSentenceLine(const MetricScore& s, const Signature& signature,
   return FormatScoreText(s, sig, options.width) + "\n";
 }
 
+// sacreBLEU refuses to score a system output without lines ("contains no
+// sentence", exit 1): there is nothing to score, and a 0.0 would hide it.
+Error NoSegmentsError(const std::string& system) {
+  return Error(ErrorKind::kInput, "'" + system + "' has no lines (nothing to score; sacreBLEU refuses it too)");
+}
+
 // -sl --stream: a TSV reference file scored in chunks, lines handed to
 // options.stream_out as they are made (into stdout_text without it).
 CommandOutput RunStreamedSentenceScores(const ScoreCommandOptions& options) {
@@ -277,14 +283,19 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
     so.corpus = options.corpus;
     so.threads = EffectiveThreads(options.threads);
     std::string line;
+    uint64_t lines = 0;
     StreamSentenceStats(*m, so, [&](uint64_t, const int64_t* stats) {
       line = FormatSentenceLine(m->Score(stats), signature, sig, options);
+      ++lines;
       if (options.stream_out) {
         options.stream_out(line);
       } else {
         out.stdout_text += line;
       }
     });
+    if (lines == 0) {
+      throw NoSegmentsError(options.corpus.hyp_paths.empty() ? "standard input" : options.corpus.hyp_paths[0]);
+    }
     return out;
   }
   LoadedCorpus loaded;
@@ -296,6 +307,9 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
   }
   out.warnings = loaded.warnings;
   const TextCorpus& corpus = loaded.corpus;
+  if (corpus.num_segments() == 0) {
+    throw NoSegmentsError(corpus.system_names.empty() ? "standard input" : corpus.system_names[0]);
+  }
   const int num_refs = static_cast<int>(corpus.refs.size());
   if (options.sentence_level && corpus.systems.size() > 1) {
     throw Error(ErrorKind::kUsage, "only one system can be evaluated in sentence-level mode (-sl)");

@@ -55,7 +55,7 @@ TEST_CASE("score reads standard input and prints text", "[cli]") {
   CHECK(b.out == "100.0\n");
 }
 
-TEST_CASE("-b prints bare scores in the default JSON format too, as sacreBLEU does", "[cli]") {
+TEST_CASE("score -b prints bare scores in the default JSON format too, as sacreBLEU does", "[cli]") {
   Files f;
   auto one = RunMteval("score " + f.ref + " -i " + f.ref + " -b");
   REQUIRE(one.exit_code == 0);
@@ -153,9 +153,25 @@ TEST_CASE("bad input: unknown flags and values", "[cli]") {
 
 TEST_CASE("empty files, empty lines, BOM and CRLF are handled as sacreBLEU does", "[cli]") {
   Files f;
+  // Empty files: sacreBLEU exits 1 ("contains no sentence"); mteval names
+  // the file, prints nothing and exits nonzero, also at sentence level and
+  // from standard input.
   WriteFile(f.ref, "");
   WriteFile(f.hyp, "");
   auto r = RunMteval("score " + f.ref + " -i " + f.hyp + " -b -f text");
+  CHECK(r.exit_code != 0);
+  CHECK(r.out.empty());
+  CHECK_THAT(r.err, Catch::Contains(f.hyp) && Catch::Contains("no lines"));
+  r = RunMteval("score " + f.ref + " -i " + f.hyp + " -sl");
+  CHECK(r.exit_code != 0);
+  CHECK(r.out.empty());
+  r = RunMteval("score " + f.ref, "");
+  CHECK(r.exit_code != 0);
+  CHECK_THAT(r.err, Catch::Contains("no lines"));
+  // A file of empty lines is scored (0.0), as in sacreBLEU.
+  WriteFile(f.ref, "\n\n");
+  WriteFile(f.hyp, "\n\n");
+  r = RunMteval("score " + f.ref + " -i " + f.hyp + " -b -f text");
   CHECK(r.exit_code == 0);
   CHECK(r.out == "0.0\n");
   WriteFile(f.ref, "a b c d\r\n\r\n");

@@ -347,7 +347,7 @@ TEST_CASE("a pipe as reference is not read twice by format detection", "[corpus]
   CHECK(piped.str() == RunMteval("score " + dir + "/ref.txt -i " + dir + "/hyp.txt -f text -b").out);
 }
 
-TEST_CASE("-nr reads a .tsv reference file as sacreBLEU does, tab-separated plain lines", "[corpus][cli]") {
+TEST_CASE("score -nr reads a .tsv reference file as sacreBLEU does, tab-separated plain lines", "[corpus][cli]") {
   const std::string dir = testing::MakeTempDir();
   WriteFile(dir + "/refs.tsv", "The cat sat on the mat.\tA cat sat on the mat.\nIt was raining.\tIt rained.\n");
   WriteFile(dir + "/refs.txt", "The cat sat on the mat.\tA cat sat on the mat.\nIt was raining.\tIt rained.\n");
