@@ -1,5 +1,5 @@
 // Parity with sacreBLEU 2.6.0's sentence-level BLEU, chrF and chrF++
-// (../shared/parity/sacrebleu-2.6.0/*.sentence.tsv).
+// (../shared/parity/sacrebleu-2.6.0/*.sentence.tsv): every score bit-identical.
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -57,7 +57,7 @@ TEST_CASE("sentence BLEU, chrF and chrF++ match sacreBLEU 2.6.0", "[parity]") {
         for (size_t i = 0; i < rows.size(); ++i) {
           double want = std::stod(rows[i][static_cast<size_t>(column)]);
           double got = metric->Score(stats.Row(i)).score;
-          if (std::abs(got - want) > 1e-9) {
+          if (got != want) {
             FAIL_CHECK(pair << " " << key.first << " line " << rows[i][2] << " " << metric->Name() << ": got "
                             << got << ", sacreBLEU " << want);
           }

@@ -64,7 +64,7 @@ TEST_CASE("SentencePiece BLEU matches sacreBLEU 2.6.0 (spm.jsonl)", "[parity][sp
         if (f.key == "counts") counts = f.values;
         if (f.key == "totals") totals = f.values;
       }
-      bool ok = std::abs(got.score - want["score"].get<double>()) <= 1e-9 &&
+      bool ok = got.score == want["score"].get<double>() &&
                 counts == want["counts"].get<std::vector<double>>() &&
                 totals == want["totals"].get<std::vector<double>>() && total[0] == want["sys_len"].get<int64_t>() &&
                 total[1] == want["ref_len"].get<int64_t>();
