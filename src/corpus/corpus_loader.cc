@@ -63,7 +63,8 @@ std::vector<Stream> ReadStdinSystems() {
     }
     for (size_t s = 0; s < fields.size(); ++s) {
       Segment seg;
-      seg.text = std::move(fields[s]);
+      // From line 2 on sacreBLEU also right-strips each field.
+      seg.text = ln == 0 ? std::move(fields[s]) : std::string(PyRstrip(fields[s]));
       seg.seg_id = std::to_string(ln + 1);
       out[s].text.segments.push_back(std::move(seg));
     }

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "corpus/line_reader.h"
+#include "text/python_str.h"
 
 namespace mteval {
 
@@ -105,7 +106,9 @@ TextCorpus LoadTextCorpus(const TextCorpusOptions& options) {
                                            std::to_string(fields.size()) + " tab-separated fields but line 1 has " +
                                            std::to_string(num_sys) + " (one field per system)");
       }
-      for (size_t s = 0; s < num_sys; ++s) streams[s].push_back(fields[s]);
+      // sacreBLEU right-strips the whole line, and from line 2 on each
+      // field too (so a space before a tab stays only on line 1).
+      for (size_t s = 0; s < num_sys; ++s) streams[s].push_back(ln == 0 ? fields[s] : PyRstrip(fields[s]));
     }
     for (auto& stream : streams) corpus.systems.push_back(lines.WithViews(std::move(stream)));
     if (lines.empty()) {

@@ -360,4 +360,24 @@ TEST_CASE("score -nr reads a .tsv reference file as sacreBLEU does, tab-separate
   CHECK(RunMteval("score " + dir + "/refs.tsv -i " + dir + "/hyp.txt").exit_code != 0);
 }
 
+TEST_CASE("systems on standard input: fields are right-stripped from line 2 on, as sacreBLEU does", "[corpus][cli]") {
+  const std::string dir = testing::MakeTempDir();
+  WriteFile(dir + "/ref.txt", "a\nb c\n");
+  WriteFile(dir + "/ref.tsv", "ref\na\nb c\n");
+  // "b c " keeps its space before the tab unless stripped; chrF with
+  // whitespace sees the difference.
+  const std::string in = "a\ta\nb c \tb c\n";
+  for (const std::string& ref : {dir + "/ref.txt", dir + "/ref.tsv --ref-col ref"}) {
+    INFO(ref);
+    auto r = RunMteval("score " + ref + " -m chrf --chrf-whitespace -f json", in);
+    REQUIRE(r.exit_code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j[0]["chrF2"] == "100.0");
+    CHECK(j[1]["chrF2"] == "100.0");
+  }
+  // Line 1's fields keep their spaces (sacreBLEU strips only the line).
+  auto first = RunMteval("score " + dir + "/ref.txt -m chrf --chrf-whitespace -f json", "a \ta\nb c\tb c\n");
+  CHECK(nlohmann::json::parse(first.out)[0]["chrF2"] != "100.0");
+}
+
 }  // namespace mteval
