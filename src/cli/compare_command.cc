@@ -209,7 +209,7 @@ CompareOutput RunCompare(const CompareCommandOptions& options_in, const Progress
   CompareCommandOptions options = options_in;
   options.Validate();
   if (!options.langpair.empty()) {
-    options.metric_options.bleu.trg_lang = options.langpair.substr(options.langpair.find('-') + 1);
+    options.metric_options.bleu.trg_lang = LangPairTarget(options.langpair);
   }
   // Refuse the output early, before any work, when it would be refused anyway.
   AtomicWriteOptions w;

@@ -61,6 +61,13 @@ void ReadMetricArgs(const ParsedArgs& a, MetricOptions* out) {
   ter.normalized = a.Flag("ter_normalized");
 }
 
+std::string LangPairTarget(const std::string& langpair) {
+  const size_t begin = langpair.find('-');
+  if (begin == std::string::npos) return "";
+  const size_t end = langpair.find('-', begin + 1);
+  return langpair.substr(begin + 1, end == std::string::npos ? std::string::npos : end - begin - 1);
+}
+
 ArgSpec ThreadsArgSpec() {
   return {"threads", {"--threads"}, ArgKind::kValue, {}, "worker threads; 0 = one per CPU core (default 0)"};
 }

@@ -20,6 +20,10 @@ std::vector<ArgSpec> MetricArgSpecs();
 // absent ones). Values are checked later, by each metric's Options::Validate.
 void ReadMetricArgs(const ParsedArgs& args, MetricOptions* out);
 
+// The target language of -l SRC-TGT as sacreBLEU takes it,
+// langpair.split('-')[1]: "zh" for "en-zh" and also for "en-zh-TW".
+std::string LangPairTarget(const std::string& langpair);
+
 // --threads N (0 = one per core, the default).
 ArgSpec ThreadsArgSpec();
 // Reads --threads (default 0); each command's Validate calls ValidateThreads.

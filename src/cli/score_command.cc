@@ -264,7 +264,7 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
   ScoreCommandOptions options = options_in;
   options.Validate();
   if (!options.langpair.empty()) {
-    options.metric_options.bleu.trg_lang = options.langpair.substr(options.langpair.find('-') + 1);
+    options.metric_options.bleu.trg_lang = LangPairTarget(options.langpair);
   }
   if (options.sentence_level) options.metric_options.bleu.effective_order = true;
 

@@ -108,6 +108,19 @@ TEST_CASE("sentence-level scores, one per line", "[cli]") {
   CHECK(nlohmann::json::parse(j.out.substr(0, j.out.find('\n')))["name"] == "chrF2");
 }
 
+TEST_CASE("score -l takes the target as sacreBLEU does, the second dash-separated part", "[cli]") {
+  const std::string dir = testing::MakeTempDir();
+  WriteFile(dir + "/ref", "\xE6\x88\x91\xE7\x88\xB1\xE4\xBD\xA0\xE3\x80\x82\n");  // 我爱你。
+  WriteFile(dir + "/hyp", "\xE6\x88\x91\xE7\x88\xB1\xE5\xA5\xB9\xE3\x80\x82\n");  // 我爱她。
+  for (const char* l : {"en-zh", "en-zh-TW", "en-zh-Hant"}) {
+    INFO(l);
+    auto r = RunMteval("score " + dir + "/ref -i " + dir + "/hyp -l " + l + " -f text");
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("tok:zh"));
+  }
+  CHECK_THAT(RunMteval("score " + dir + "/ref -i " + dir + "/hyp -l zh-en -f text").out, Catch::Contains("tok:13a"));
+}
+
 TEST_CASE("bad input: line-count mismatch", "[cli]") {
   Files f;
   WriteFile(f.hyp, "only one line\n");
