@@ -25,7 +25,7 @@ class TerScorer final : public SegmentScorer {
     num_refs_ = n;
     size_t total_words = 0;
     for (size_t r = 0; r < n; ++r) {
-      normalizer_.Words(refs[r], &refs_[r].storage, &refs_[r].words);
+      normalizer_.ReferenceWords(refs[r], &refs_[r].storage, &refs_[r].words);
       total_words += refs_[r].words.size();
     }
     interner_.Clear(total_words);

@@ -334,6 +334,21 @@ void TercomNormalizer::Words(std::string_view sent, std::string* storage, std::v
   ForEachPyWord(*storage, [&](std::string_view w) { words->push_back(w); });
 }
 
+void TercomNormalizer::ReferenceWords(std::string_view sent, std::string* storage,
+                                      std::vector<std::string_view>* words) {
+  Words(sent, storage, words);
+  // Without lowercasing or normalisation a second split of the joined words
+  // gives the same words (and Words would point them into first_pass_,
+  // which the next reference overwrites).
+  if (!options_.normalized && !options_.no_punct && options_.case_sensitive) return;
+  first_pass_.clear();
+  for (std::string_view w : *words) {
+    if (!first_pass_.empty()) first_pass_.push_back(' ');
+    first_pass_.append(w);
+  }
+  Words(first_pass_, storage, words);
+}
+
 std::string TercomNormalizer::Normalize(std::string_view sent) {
   std::string storage;
   std::vector<std::string_view> words;

@@ -25,12 +25,19 @@ class TercomNormalizer {
   // The string TercomTokenizer returns: the words joined by single spaces.
   std::string Normalize(std::string_view sent);
 
+  // The words of a reference: sacreBLEU tokenizes references twice
+  // (Metric._cache_references, then TER._extract_reference_info), and the
+  // second pass can split more, e.g. "it's<TAB>car" becomes "it's car" in
+  // the first and "it 's car" in the second. `storage` as for Words.
+  void ReferenceWords(std::string_view sent, std::string* storage, std::vector<std::string_view>* words);
+
  private:
   // Runs the normalisation and punctuation passes on *s (lowercased).
   void NormalizeText(std::string* s);
 
   TerOptions options_;
   std::string tmp_;
+  std::string first_pass_;  // ReferenceWords' first tokenization, joined
 };
 
 }  // namespace mteval

@@ -356,6 +356,36 @@ TEST_CASE("TercomNormalizer edge cases", "[ter]") {
         "a b c i\xcc\x87");
 }
 
+TEST_CASE("TER tokenizes references twice, as sacreBLEU does", "[ter]") {
+  // sacreBLEU's figures (2.6.0, --ter-normalized): each pair scores 0.0,
+  // because the second pass over the reference splits the possessive that
+  // the first pass left attached (after a tab, a no-break space, U+3000, or
+  // in "x's's").
+  TerOptions norm;
+  norm.normalized = true;
+  for (const char* ref : {"it's\tcar", "x's\xc2\xa0" "b", "x's\xe3\x80\x80" "b", "x's\fb"}) {
+    INFO(ref);
+    CHECK(SentenceTer(ref[0] == 'i' ? "it 's car" : "x 's b", {ref}, norm).score == 0.0);
+  }
+  CHECK(SentenceTer("x 's 's", {"x's's"}, norm).score == 0.0);
+  // Hypotheses are tokenized once: the same strings the other way round
+  // keep their edits.
+  CHECK(SentenceTer("it's\tcar", {"it 's car"}, norm).score > 0.0);
+  // Several references, each with its own words (the second pass must not
+  // leave views into a buffer the next reference reuses).
+  for (bool case_sensitive : {false, true}) {
+    TerOptions o = norm;
+    o.case_sensitive = case_sensitive;
+    std::vector<int64_t> stats;
+    SentenceTer("b 's c", {"a's\tb", "b's\tc", "zzz"}, o, &stats);
+    CHECK(stats[0] == 0);  // num_edits: the second reference matches
+    TerOptions plain;
+    plain.case_sensitive = case_sensitive;
+    SentenceTer("b c", {"a b", "b c", "zzz"}, plain, &stats);
+    CHECK(stats[0] == 0);
+  }
+}
+
 TEST_CASE("TER of identical, empty and whitespace-only segments", "[ter]") {
   MetricScore s = SentenceTer("the cat sat on the mat", {"the cat sat on the mat"});
   CHECK(s.name == "TER");
