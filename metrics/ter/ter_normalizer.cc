@@ -337,10 +337,12 @@ void TercomNormalizer::Words(std::string_view sent, std::string* storage, std::v
 void TercomNormalizer::ReferenceWords(std::string_view sent, std::string* storage,
                                       std::vector<std::string_view>* words) {
   Words(sent, storage, words);
-  // Without lowercasing or normalisation a second split of the joined words
-  // gives the same words (and Words would point them into first_pass_,
-  // which the next reference overwrites).
-  if (!options_.normalized && !options_.no_punct && options_.case_sensitive) return;
+  // Without normalisation or punctuation removal the second pass only
+  // lowercases and splits again, which changes nothing: str.lower() is
+  // idempotent on every code point (tests/text pins this for PyLower). It
+  // is skipped, also because Words would then point the words into
+  // first_pass_, which the next reference overwrites.
+  if (!options_.normalized && !options_.no_punct) return;
   first_pass_.clear();
   for (std::string_view w : *words) {
     if (!first_pass_.empty()) first_pass_.push_back(' ');
