@@ -60,9 +60,11 @@ void SignificanceCliOptions::Validate(size_t num_systems, bool sentence_level) c
     throw Error(ErrorKind::kUsage, "paired tests require at least 2 systems: give the baseline and the systems "
                                    "to compare with -i BASELINE SYS2 ...");
   }
-  if (confidence && !Paired() && num_systems > 1) {
+  // Also with a paired test, as sacreBLEU refuses it (the paired bootstrap
+  // gives each system's interval anyway).
+  if (confidence && num_systems > 1) {
     throw Error(ErrorKind::kUsage, "--confidence is for one system; use paired tests (--paired-bs or "
-                                   "--paired-ar) for several systems");
+                                   "--paired-ar) for several systems, without --confidence");
   }
 }
 

@@ -131,6 +131,8 @@ TEST_CASE("bad significance requests exit with clear messages", "[cli][significa
   auto many = RunMteval("score " + f.ref + f.Systems() + " -ci");
   CHECK(many.exit_code == 2);
   CHECK(many.err.find("paired") != std::string::npos);
+  // sacreBLEU refuses -ci next to a paired test too.
+  CHECK(RunMteval("score " + f.ref + f.Systems() + " -ci --paired-bs --paired-bs-n 10").exit_code == 2);
 
   auto lengths = RunMteval("score " + f.ref + " -i " + f.base + " " + f.shorter + " --paired-ar");
   CHECK(lengths.exit_code == 4);
