@@ -71,24 +71,69 @@ std::string JoinChoices(const std::vector<std::string>& v) {
 
 }  // namespace
 
+// argparse's _parse_optional and _get_option_tuples (Python 3.11): an exact
+// name; NAME=VALUE; then prefixes: for "--x" every long name starting with
+// it, for "-x..." the one-letter name "-x" with the rest as its value and
+// every name starting with the whole argument.
+ArgParser::Resolved ArgParser::Resolve(const std::string& arg) const {
+  if (const ArgSpec* spec = Find(arg)) return {spec, arg, std::nullopt};
+  const size_t eq = arg.find('=');
+  if (eq != std::string::npos) {
+    if (const ArgSpec* spec = Find(arg.substr(0, eq))) return {spec, arg.substr(0, eq), arg.substr(eq + 1)};
+  }
+  std::vector<Resolved> found;
+  auto add = [&](const ArgSpec* spec, const std::string& name, std::optional<std::string> value) {
+    for (const Resolved& r : found) {
+      if (r.spec == spec) return;  // two spellings of one option are one match
+    }
+    found.push_back({spec, name, std::move(value)});
+  };
+  if (arg.rfind("--", 0) == 0) {
+    const std::string prefix = arg.substr(0, eq);
+    std::optional<std::string> value;
+    if (eq != std::string::npos) value = arg.substr(eq + 1);
+    for (const ArgSpec& s : specs_) {
+      for (const std::string& n : s.names) {
+        if (n.rfind("--", 0) == 0 && n.rfind(prefix, 0) == 0) add(&s, n, value);
+      }
+    }
+  } else {
+    const std::string letter = arg.substr(0, 2);
+    for (const ArgSpec& s : specs_) {
+      for (const std::string& n : s.names) {
+        if (n == letter) {
+          add(&s, n, arg.substr(2));
+        } else if (n.rfind(arg, 0) == 0) {
+          add(&s, n, std::nullopt);
+        }
+      }
+    }
+  }
+  if (found.size() == 1) return found[0];
+  if (found.empty()) {
+    throw Error(ErrorKind::kUsage, "unrecognized argument '" + arg + "' (see `mteval score --help`)");
+  }
+  std::string names;
+  for (const Resolved& r : found) names += (names.empty() ? "" : ", ") + r.name;
+  throw Error(ErrorKind::kUsage, "ambiguous option: " + arg + " could match " + names);
+}
+
 ParsedArgs ArgParser::Parse(const std::vector<std::string>& args) const {
   ParsedArgs out;
+  bool only_positionals = false;
   for (size_t i = 0; i < args.size(); ++i) {
-    std::string a = args[i];
-    if (!LooksLikeOption(a)) {
-      out.positionals_.push_back(a);
+    if (only_positionals || !LooksLikeOption(args[i])) {
+      out.positionals_.push_back(args[i]);
       continue;
     }
-    std::optional<std::string> inline_value;
-    size_t eq = a.find('=');
-    if (a.rfind("--", 0) == 0 && eq != std::string::npos) {
-      inline_value = a.substr(eq + 1);
-      a = a.substr(0, eq);
+    if (args[i] == "--") {
+      only_positionals = true;
+      continue;
     }
-    const ArgSpec* spec = Find(a);
-    if (!spec) {
-      throw Error(ErrorKind::kUsage, "unrecognized argument '" + a + "' (see `mteval score --help`)");
-    }
+    const Resolved r = Resolve(args[i]);
+    const ArgSpec* spec = r.spec;
+    const std::string& a = r.name;
+    const std::optional<std::string>& inline_value = r.value;
     out.flag_names_[spec->dest] = a;
     auto check_choice = [&](const std::string& v) {
       if (!spec->choices.empty()) {
@@ -122,8 +167,11 @@ ParsedArgs ArgParser::Parse(const std::vector<std::string>& args) const {
         std::vector<std::string>& list = out.values_[spec->dest];
         list.clear();
         if (inline_value) {
+          // argparse: an attached value is the whole list (-mchrf bleu
+          // leaves bleu as a positional).
           check_choice(*inline_value);
           list.push_back(*inline_value);
+          break;
         }
         while (i + 1 < args.size() && !LooksLikeOption(args[i + 1])) {
           check_choice(args[i + 1]);

@@ -1,7 +1,12 @@
 #pragma once
 // A small argparse-like command-line parser: long and short names, boolean
 // flags, single values and argparse's nargs='*'/'+' lists, positionals.
-// Errors throw Error(kUsage) naming the flag.
+// As in Python's argparse (so that sacreBLEU command lines work): a unique
+// prefix of an option name selects it (--tok -> --tokenize, -sen ->
+// -sentence-level style names too), `NAME=VALUE` works for every name, a
+// one-letter option takes an attached value (-w3, -mchrf), and `--` makes
+// every later argument positional. Errors throw Error(kUsage) naming the
+// flag.
 
 #include <map>
 #include <optional>
@@ -49,6 +54,14 @@ class ArgParser {
 
  private:
   const ArgSpec* Find(const std::string& name) const;
+  // The option an argument names, the spelling it resolved to, and an
+  // attached value; throws for unknown or ambiguous names.
+  struct Resolved {
+    const ArgSpec* spec;
+    std::string name;
+    std::optional<std::string> value;
+  };
+  Resolved Resolve(const std::string& arg) const;
   std::vector<ArgSpec> specs_;
 };
 
