@@ -77,6 +77,8 @@ std::string Lower(std::string s) {
 // option is set, so -sl can stream line by line.
 bool IsPlainTextInput(const ScoreCommandOptions& options, std::vector<std::string>* warnings) {
   if (!options.input.IsDefault() || options.per_doc) return false;
+  // Pipes (`<(zcat ref.gz)`) cannot be read twice: those are loaded.
+  if (!CanStreamSentenceStats(options.corpus)) return false;
   for (const std::string& path : options.corpus.ref_paths) {
     if (DetectFormat(path, options.input.ref_format, warnings) != CorpusFormat::kText) return false;
   }

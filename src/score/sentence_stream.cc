@@ -1,5 +1,7 @@
 #include "score/sentence_stream.h"
 
+#include <sys/stat.h>
+
 #include <exception>
 #include <memory>
 #include <string>
@@ -183,10 +185,28 @@ class TextSegmentSource final : public SegmentSource {
 
 }  // namespace
 
+bool CanStreamSentenceStats(const TextCorpusOptions& corpus) {
+  auto regular = [](const std::string& path) {
+    struct stat st;
+    return path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  };
+  for (const std::string& p : corpus.ref_paths) {
+    if (!regular(p)) return false;
+  }
+  for (const std::string& p : corpus.hyp_paths) {
+    if (!regular(p)) return false;
+  }
+  return true;
+}
+
 SentenceStreamResult StreamSentenceStats(const Metric& metric, const SentenceStreamOptions& options,
                                          const std::function<void(uint64_t, const int64_t*)>& emit) {
   const TextCorpusOptions& co = options.corpus;
   co.Validate();
+  if (!CanStreamSentenceStats(co)) {
+    throw Error(ErrorKind::kUsage, "sentence-level streaming reads every file twice, so the references and system "
+                                   "output must be regular files (not pipes); load the corpus instead");
+  }
   if (co.hyp_paths.size() > 1) throw Error(ErrorKind::kUsage, kOneSystem);
   if (options.threads < 1) throw Error(ErrorKind::kUsage, "threads must be >= 1");
   TextSegmentSource source(co, CheckFiles(co));

@@ -40,8 +40,15 @@ struct SentenceStreamResult {
   std::vector<int64_t> totals;
 };
 
+// True when every file of `corpus` can be read twice, as StreamSentenceStats
+// does (a first pass checks UTF-8 and line counts before any output): each
+// path names a regular file. Pipes, process substitutions and /dev/stdin
+// cannot; standard input for the system (no hyp_paths) is read once.
+bool CanStreamSentenceStats(const TextCorpusOptions& corpus);
+
 // Calls emit(segment_index, stats) for every segment in order; `stats` holds
-// metric.NumStats() values and is valid only during the call.
+// metric.NumStats() values and is valid only during the call. Throws
+// Error(kUsage) unless CanStreamSentenceStats(options.corpus).
 SentenceStreamResult StreamSentenceStats(const Metric& metric, const SentenceStreamOptions& options,
                                          const std::function<void(uint64_t, const int64_t*)>& emit);
 

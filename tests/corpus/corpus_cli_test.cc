@@ -345,6 +345,19 @@ TEST_CASE("a pipe as reference is not read twice by format detection", "[corpus]
   std::stringstream piped;
   piped << in.rdbuf();
   CHECK(piped.str() == RunMteval("score " + dir + "/ref.txt -i " + dir + "/hyp.txt -f text -b").out);
+  // Sentence level streams regular files (reading them twice); pipes, as
+  // reference or system output, are loaded once instead.
+  const std::string expected = RunMteval("score " + dir + "/ref.txt -i " + dir + "/hyp.txt -sl").out;
+  for (const std::string& args : {"<(cat " + dir + "/ref.txt) -i " + dir + "/hyp.txt -sl",
+                                  dir + "/ref.txt -i <(cat " + dir + "/hyp.txt) -sl"}) {
+    INFO(args);
+    const std::string sl = "bash -c '" + testing::MtevalBinary() + " score " + args + "' > " + dir + "/sl.txt 2>&1";
+    REQUIRE(std::system(sl.c_str()) == 0);
+    std::ifstream sl_in(dir + "/sl.txt");
+    std::stringstream sl_out;
+    sl_out << sl_in.rdbuf();
+    CHECK(sl_out.str() == expected);
+  }
 }
 
 TEST_CASE("score -nr reads a .tsv reference file as sacreBLEU does, tab-separated plain lines", "[corpus][cli]") {
