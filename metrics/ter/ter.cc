@@ -80,6 +80,20 @@ double RefLength(const int64_t* stats) {
   return static_cast<double>(static_cast<long double>(sum) * segments / refs);
 }
 
+// sacreBLEU's TER._compute_score_from_stats on float32 sums (numpy 1.x): a
+// float32 quotient, then 100 * it in double.
+double Float32RatioScore(float edits, float ref_length) {
+  float score;
+  if (ref_length > 0) {
+    score = edits / ref_length;
+  } else if (edits > 0) {
+    score = 1.0f;
+  } else {
+    score = 0.0f;
+  }
+  return 100.0 * static_cast<double>(score);
+}
+
 class Ter final : public Metric {
  public:
   explicit Ter(const TerOptions& options) : options_(options) { options_.Validate(); }
@@ -114,18 +128,33 @@ class Ter final : public Metric {
   double ResampledScore(const double* stats) const override {
     int64_t rounded[4];
     for (int i = 0; i < 4; ++i) rounded[i] = static_cast<int64_t>(stats[i] + 0.5);
-    const float edits = static_cast<float>(stats[0]);
-    const float ref_length = static_cast<float>(RefLength(rounded));
-    float score;
-    if (ref_length > 0) {
-      score = edits / ref_length;
-    } else if (edits > 0) {
-      score = 1.0f;
-    } else {
-      score = 0.0f;
-    }
-    return 100.0 * static_cast<double>(score);
+    return Float32RatioScore(static_cast<float>(stats[0]), static_cast<float>(RefLength(rounded)));
   }
+
+
+  // sacreBLEU's per-segment [num_edits, average reference length] in
+  // float32, when some average is not a whole number of halves or quarters
+  // (then float32 running sums of them round; with 1, 2 or 4 references they
+  // are exact and equal the exact sums).
+  size_t SacreFloat32Stats(const int64_t* stats, size_t num_segments, std::vector<float>* out) const override {
+    bool exact = true;
+    for (size_t i = 0; i < num_segments && exact; ++i) {
+      const int64_t* row = stats + 4 * i;
+      const int64_t refs = row[2];
+      exact = refs <= 0 || row[1] % refs == 0 || refs == 2 || refs == 4;
+    }
+    if (exact) return 0;
+    out->resize(2 * num_segments);
+    for (size_t i = 0; i < num_segments; ++i) {
+      const int64_t* row = stats + 4 * i;
+      (*out)[2 * i] = static_cast<float>(row[0]);
+      (*out)[2 * i + 1] =
+          row[2] > 0 ? static_cast<float>(static_cast<double>(row[1]) / static_cast<double>(row[2])) : 0.0f;
+    }
+    return 2;
+  }
+
+  double ScoreFloat32Sums(const float* sums) const override { return Float32RatioScore(sums[0], sums[1]); }
 
   Signature GetSignature(int num_refs) const override {
     Signature sig = BaseSignature(num_refs);

@@ -63,6 +63,19 @@ class Metric {
   // array, so metrics whose arithmetic then changes (chrF's precision and
   // recall, TER's ratio become float32) override this. `stats` are the
   // exact sums as doubles. Default: Score() of the sums rounded to integers.
+  // sacreBLEU's bootstrap keeps each segment's statistics in float32 and
+  // adds the drawn rows one after another in float32. Where its per-segment
+  // statistics are not integers (TER's average reference length with 3
+  // references), those sums differ from the exact ones ResampledScore gets.
+  // A metric for which that can happen writes its per-segment statistics as
+  // sacreBLEU has them (float32, `width` per segment) and returns the width;
+  // the bootstrap then sums them in sacreBLEU's order and scores the sums
+  // with ScoreFloat32Sums. 0 (the default): the exact sums are the same.
+  virtual size_t SacreFloat32Stats(const int64_t* /*stats*/, size_t /*num_segments*/,
+                                   std::vector<float>* /*out*/) const {
+    return 0;
+  }
+  virtual double ScoreFloat32Sums(const float* /*sums*/) const { return 0.0; }
   virtual double ResampledScore(const double* stats) const {
     std::vector<int64_t> rounded(NumStats());
     for (size_t i = 0; i < rounded.size(); ++i) rounded[i] = static_cast<int64_t>(stats[i] < 0 ? stats[i] - 0.5 : stats[i] + 0.5);

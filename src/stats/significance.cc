@@ -281,6 +281,27 @@ double CorpusScore(const Metric& metric, const StatsMatrix& m) {
   return metric.Score(total.data()).score;
 }
 
+// Resampled scores from sacreBLEU's float32 per-segment statistics (see
+// Metric::SacreFloat32Stats): `_s.sum(0)` over the drawn rows of an (N, width)
+// float32 array adds them one after another in float32, in the drawn order.
+std::vector<double> SequentialFloat32Scores(const Metric& metric, const std::vector<float>& seg, size_t width,
+                                            const std::vector<int32_t>& idxs, size_t n, size_t N, int threads) {
+  std::vector<double> scores(n);
+  ParallelFor(threads, n, [&](size_t begin, size_t end) {
+    std::vector<float> acc(width);
+    for (size_t i = begin; i < end; ++i) {
+      std::fill(acc.begin(), acc.end(), 0.0f);
+      const int32_t* draw = idxs.data() + i * N;
+      for (size_t s = 0; s < N; ++s) {
+        const float* row = seg.data() + static_cast<size_t>(draw[s]) * width;
+        for (size_t c = 0; c < width; ++c) acc[c] += row[c];
+      }
+      scores[i] = metric.ScoreFloat32Sums(acc.data());
+    }
+  });
+  return scores;
+}
+
 // choice(N, size=count) drawn in chunks (numpy's choice has no per-call
 // state, so the stream is the same) and kept as int32 to halve the memory.
 std::vector<int32_t> DrawIndices(NumpyGenerator* gen, size_t N, size_t count) {
@@ -312,9 +333,16 @@ std::vector<std::vector<std::vector<double>>> BootstrapScores(NumpyGenerator* ge
   const std::vector<double> sums = BootstrapSums(idxs, n, cols, threads);
   std::vector<std::vector<std::vector<double>>> scores(M);
   size_t block = 0;
+  std::vector<float> seg;
   for (size_t m = 0; m < M; ++m) {
     for (size_t j = 0; j < systems.size(); ++j, ++block) {
-      scores[m].push_back(ResampledScores(*metrics[m], sums, n, cols.num_cols, cols.Offset(block), threads));
+      const StatsMatrix& st = stats[m][systems[j]];
+      const size_t width = metrics[m]->SacreFloat32Stats(st.data().data(), N, &seg);
+      if (width > 0) {
+        scores[m].push_back(SequentialFloat32Scores(*metrics[m], seg, width, idxs, n, N, threads));
+      } else {
+        scores[m].push_back(ResampledScores(*metrics[m], sums, n, cols.num_cols, cols.Offset(block), threads));
+      }
     }
   }
   return scores;

@@ -7,11 +7,13 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 
 #include "common/error.h"
+#include "corpus/text_corpus.h"
 #include "metrics/registry.h"
 #include "score/corpus_scorer.h"
 #include "stats/significance.h"
@@ -169,6 +171,50 @@ TEST_CASE("significance tests match sacreBLEU 2.6.0", "[parity][significance]") 
   CHECK(tally.checked > 0);
   CHECK(tally.checked + skipped == lines_read);
   CHECK(tally.mismatched == 0);
+}
+
+TEST_CASE("TER bootstrap with three references adds float32 averages in sacreBLEU's order", "[parity][significance]") {
+  if (SharedDir().empty()) {
+    WARN("SKIPPED: ../shared is absent, so the three-reference TER bootstrap cannot be checked");
+    return;
+  }
+  // The first 200 lines of zh-en: references A, B and HuaweiTSC's output (so
+  // that per-segment average lengths are thirds), AISP-SJTU and Online-B as
+  // the systems. sacreBLEU 2.6.0's figures (Python API, seed 12345, 1000
+  // resamples) below.
+  const std::string dir = testing::MakeTempDir();
+  auto head = [&](const std::string& rel, const std::string& name) {
+    std::ifstream in(SharedDir() + "/wmt22/" + rel);
+    std::string line, text;
+    for (int i = 0; i < 200 && std::getline(in, line); ++i) text += line + "\n";
+    testing::WriteFile(dir + "/" + name, text);
+    return dir + "/" + name;
+  };
+  TextCorpusOptions files;
+  files.ref_paths = {head("references/generaltest2022.zh-en.ref.A.en", "refA"),
+                     head("references/generaltest2022.zh-en.ref.B.en", "refB"),
+                     head("system-outputs/generaltest2022.zh-en.hyp.HuaweiTSC.en", "refC")};
+  files.hyp_paths = {head("system-outputs/generaltest2022.zh-en.hyp.AISP-SJTU.en", "a"),
+                     head("system-outputs/generaltest2022.zh-en.hyp.Online-B.en", "b")};
+  const TextCorpus corpus = LoadTextCorpus(files);
+  auto ter = MakeMetric("ter", MetricOptions{});
+  const std::vector<StatsMatrix> stats = ComputeSegmentStats(*ter, corpus);
+  SignificanceOptions so;
+  so.seed = 12345;
+  so.bootstrap_samples = 1000;
+  // Score.estimate_ci for one system (--confidence).
+  const SignificanceResult ci = BootstrapConfidence(*ter, stats[0], so);
+  CHECK(ci.score == Approx(33.00832520813021).margin(1e-9));  // corpus TER: see the user guide on 3 references
+  CHECK(*ci.mean == 33.03201248645782);
+  CHECK(*ci.ci == 2.6075541973114014);
+  // Paired bootstrap, AISP-SJTU as the baseline.
+  const auto paired = PairedTest(PairedTestKind::kBootstrap, {ter.get()}, {stats}, {"a", "b"}, so);
+  CHECK(*paired[0][0].mean == 33.03201248645782);
+  CHECK(*paired[0][0].ci == 2.6075541973114014);
+  CHECK(paired[0][1].score == Approx(30.623265581639547).margin(1e-9));
+  CHECK(*paired[0][1].p_value == 0.029970029970029972);
+  CHECK(*paired[0][1].mean == 30.58556288778782);
+  CHECK(*paired[0][1].ci == 2.6903286576271057);
 }
 
 }  // namespace mteval
