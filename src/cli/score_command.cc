@@ -31,7 +31,8 @@ ArgParser MakeScoreParser() {
       {"force", {"--force"}, ArgKind::kFlag, {}, "accept tokenized-looking input; overwrite --stats-out"},
       {"terms_glossary", {"--terms-glossary"}, ArgKind::kValue, {}, "-m terms: glossary file (.tsv, .csv, .tbx)"},
       {"terms_stem", {"--terms-stem"}, ArgKind::kFlag, {}, "-m terms: Snowball-stemmed matching"},
-      {"format", {"--format", "-f"}, ArgKind::kValue, {"json", "text", "latex"}, "output format (default json)"},
+      {"format", {"--format", "-f"}, ArgKind::kValue, {"json", "text", "latex", "jsonl"},
+       "output format (default json; jsonl: with -sl, one JSON object per segment)"},
       {"width", {"--width", "-w"}, ArgKind::kValue, {}, "decimals in scores (default 1)"},
       {"score_only", {"--score-only", "-b"}, ArgKind::kFlag, {}, "print only the score"},
       {"short", {"--short", "-sh"}, ArgKind::kFlag, {}, "short signatures"},
@@ -88,13 +89,13 @@ bool IsPlainTextInput(const ScoreCommandOptions& options, std::vector<std::strin
   return true;
 }
 
-// One line of -sl output: text as sacreBLEU prints it, the score alone with
-// -b (which wins over -f json, as in sacreBLEU), or one compact JSON object
-// with an explicit -f json.
+// One line of -sl output: text as sacreBLEU prints it (also with -f json,
+// which sacreBLEU ignores at sentence level), the score alone with -b, or
+// one compact JSON object with -f jsonl (mteval's own format).
 std::string FormatSentenceLine(const MetricScore& s, const Signature& signature, const std::string& sig,
                                const ScoreCommandOptions& options) {
   if (options.score_only) return FormatFixedWidth(s.score, options.width) + "\n";
-  if (options.format_given && options.format == "json") {
+  if (options.format == "jsonl") {
     std::string obj = FormatScoreJson(s, signature, options.width);
     // One compact object per line (JSON Lines).
     std::string compact;
@@ -192,10 +193,7 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   o.metric_options.terms.glossary = a.Value("terms_glossary").value_or("");
   o.metric_options.terms.stem = a.Flag("terms_stem");
 
-  if (a.Value("format")) {
-    o.format = *a.Value("format");
-    o.format_given = true;
-  }
+  if (a.Value("format")) o.format = *a.Value("format");
   o.width = a.Int("width", 1);
   o.score_only = a.Flag("score_only");
   o.short_signature = a.Flag("short");
@@ -236,12 +234,16 @@ void ScoreCommandOptions::Validate() const {
                                    "--stats-out, --per-doc, --origlang, --subset, --align id");
   }
   if (per_doc && sentence_level) throw Error(ErrorKind::kUsage, "--per-doc cannot be combined with -sl/--sentence-level");
+  if (format == "jsonl" && !sentence_level) {
+    throw Error(ErrorKind::kUsage, "-f jsonl is for sentence-level scores (-sl); corpus scores are -f json, text or latex");
+  }
   if (metrics.empty()) throw Error(ErrorKind::kUsage, "no metric given (-m)");
   if (width < 0 || width > 20) {
     throw Error(ErrorKind::kUsage, "argument -w/--width: " + std::to_string(width) + " is out of range (0 to 20)");
   }
-  if (format != "json" && format != "text" && format != "latex") {
-    throw Error(ErrorKind::kUsage, "argument -f/--format: invalid choice '" + format + "' (choose from json, text, latex)");
+  if (format != "json" && format != "text" && format != "latex" && format != "jsonl") {
+    throw Error(ErrorKind::kUsage,
+                "argument -f/--format: invalid choice '" + format + "' (choose from json, text, latex, jsonl)");
   }
   significance.Validate(corpus.hyp_paths.size(), sentence_level);
   if (!langpair.empty()) {

@@ -18,8 +18,7 @@ struct ScoreCommandOptions {
   MetricOptions metric_options;           // per-metric flags
   std::string langpair;                   // -l SRC-TGT (chooses the default tokenizer)
   bool sentence_level = false;            // -sl: one score per segment
-  std::string format = "json";            // -f json|text|latex
-  bool format_given = false;              // -f was given (sentence level prints text unless asked)
+  std::string format = "json";            // -f json|text|latex, or jsonl (-sl only: one JSON object per line)
   int width = 1;                          // -w decimals
   bool score_only = false;                // -b
   bool short_signature = false;           // --short

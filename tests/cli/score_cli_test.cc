@@ -69,7 +69,7 @@ TEST_CASE("score -b prints bare scores in the default JSON format too, as sacreB
   CHECK_THAT(ci.out, Catch::Contains("\u03bc = "));
   CHECK(ci.out.find('{') == std::string::npos);
   // Sentence level: one bare score per line with an explicit -f json too.
-  auto sl = RunMteval("score " + f.ref + " -i " + f.ref + " -sl -b -f json");
+  auto sl = RunMteval("score " + f.ref + " -i " + f.ref + " -sl -b -f jsonl");
   CHECK(sl.out == "100.0\n100.0\n");
 }
 
@@ -104,8 +104,13 @@ TEST_CASE("sentence-level scores, one per line", "[cli]") {
   CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 2);
   auto t = RunMteval("score " + f.ref + " -i " + f.hyp + " -sl");
   CHECK_THAT(t.out, Catch::Contains("eff:yes"));
-  auto j = RunMteval("score " + f.ref + " -i " + f.hyp + " -sl -f json -m chrf");
+  // -f json at sentence level prints text, as sacreBLEU ignores it there;
+  // -f jsonl gives one JSON object per segment.
+  CHECK(RunMteval("score " + f.ref + " -i " + f.hyp + " -sl -f json -m chrf").out ==
+        RunMteval("score " + f.ref + " -i " + f.hyp + " -sl -f text -m chrf").out);
+  auto j = RunMteval("score " + f.ref + " -i " + f.hyp + " -sl -f jsonl -m chrf");
   CHECK(nlohmann::json::parse(j.out.substr(0, j.out.find('\n')))["name"] == "chrF2");
+  CHECK(RunMteval("score " + f.ref + " -i " + f.hyp + " -f jsonl").exit_code == 2);
 }
 
 TEST_CASE("score -l takes the target as sacreBLEU does, the second dash-separated part", "[cli]") {

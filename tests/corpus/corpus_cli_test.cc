@@ -295,7 +295,7 @@ TEST_CASE("score -sl --stream over a TSV file gives the same lines as loading it
     CHECK(std::count(streamed.out.begin(), streamed.out.end(), '\n') == 5000);
     CHECK(streamed.out == loaded.out);
     CHECK(streamed.err == loaded.err);  // the same warnings
-    CHECK(RunMteval(base + " --stream -f json").out == RunMteval(base + " -f json").out);
+    CHECK(RunMteval(base + " --stream -f jsonl").out == RunMteval(base + " -f jsonl").out);
   }
   WriteFile(dir + "/bad.tsv", "ref\thyp\na\tb\nc\n");
   auto r = RunMteval("score " + dir + "/bad.tsv --ref-col ref --hyp-col hyp -sl --stream");

@@ -168,7 +168,7 @@ TEST_CASE("mteval score -sl streams the same lines as the in-memory path", "[str
   }
   WriteFile(dir + "/ref", ref);
   WriteFile(dir + "/hyp", hyp);
-  for (std::string extra : {"", "-b", "-f json", "-m chrf", "-m ter", "-m chrf -cw 2 -f json -w 3", "--threads 2"}) {
+  for (std::string extra : {"", "-b", "-f jsonl", "-m chrf", "-m ter", "-m chrf -cw 2 -f jsonl -w 3", "--threads 2"}) {
     INFO(extra);
     auto streamed = RunMteval("score '" + dir + "/ref' -i '" + dir + "/hyp' -sl " + extra);
     auto in_memory =
