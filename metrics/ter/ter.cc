@@ -131,7 +131,6 @@ class Ter final : public Metric {
     return Float32RatioScore(static_cast<float>(stats[0]), static_cast<float>(RefLength(rounded)));
   }
 
-
   // sacreBLEU's per-segment [num_edits, average reference length] in
   // float32, when some average is not a whole number of halves or quarters
   // (then float32 running sums of them round; with 1, 2 or 4 references they

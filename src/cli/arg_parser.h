@@ -2,10 +2,10 @@
 // A small argparse-like command-line parser: long and short names, boolean
 // flags, single values and argparse's nargs='*'/'+' lists, positionals.
 // As in Python's argparse (so that sacreBLEU command lines work): a unique
-// prefix of an option name selects it (--tok -> --tokenize, -sen ->
-// -sentence-level style names too), `NAME=VALUE` works for every name, a
-// one-letter option takes an attached value (-w3, -mchrf), and `--` makes
-// every later argument positional. Errors throw Error(kUsage) naming the
+// prefix of an option name selects it (--tok -> --tokenize; a single-dash
+// argument also selects the single-dash names it begins, -to -> -tok),
+// `NAME=VALUE` works for every name, a one-letter option takes an attached
+// value (-w3, -mchrf), and `--` makes every later argument positional. Errors throw Error(kUsage) naming the
 // flag.
 
 #include <map>
