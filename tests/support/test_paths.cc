@@ -6,9 +6,12 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
+#include <vector>
 
 namespace mteval::testing {
 
@@ -28,9 +31,36 @@ std::string SharedDir() {
 
 std::string MtevalBinary() { return MTEVAL_BINARY; }
 
+namespace {
+// Every directory MakeTempDir made; removed when the test program exits, so
+// a test run leaves nothing in /tmp (a crash leaves its directories, which
+// helps to look at what it was doing).
+class TempDirRegistry {
+ public:
+  ~TempDirRegistry() {
+    std::error_code ignored;
+    for (const std::string& dir : dirs_) std::filesystem::remove_all(dir, ignored);
+  }
+  void Add(const std::string& dir) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    dirs_.push_back(dir);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::string> dirs_;
+};
+
+TempDirRegistry& Registry() {
+  static TempDirRegistry registry;
+  return registry;
+}
+}  // namespace
+
 std::string MakeTempDir() {
   std::string tmpl = "/tmp/mteval-test-XXXXXX";
   if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+  Registry().Add(tmpl);
   return tmpl;
 }
 

@@ -13,7 +13,8 @@ std::string SourceDir();
 std::string SharedDir();
 // Path of the built mteval binary.
 std::string MtevalBinary();
-// A fresh empty temporary directory for one test.
+// A fresh empty temporary directory for one test, removed with its contents
+// when the test program exits.
 std::string MakeTempDir();
 // Writes `content` to `path`.
 void WriteFile(const std::string& path, const std::string& content);
