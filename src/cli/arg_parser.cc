@@ -132,8 +132,22 @@ ParsedArgs ArgParser::Parse(const std::vector<std::string>& args) const {
     }
     const Resolved r = Resolve(args[i]);
     const ArgSpec* spec = r.spec;
-    const std::string& a = r.name;
-    const std::optional<std::string>& inline_value = r.value;
+    std::string a = r.name;
+    std::optional<std::string> inline_value = r.value;
+    // argparse: text attached to a single-dash flag continues as further
+    // one-letter options, so -bq is -b -q and -qw3 is -q -w 3.
+    while (spec->kind == ArgKind::kFlag && inline_value && a[1] != '-') {
+      const std::string next = std::string("-") + inline_value->substr(0, 1);
+      const ArgSpec* next_spec = inline_value->empty() ? nullptr : Find(next);
+      if (!next_spec) {
+        throw Error(ErrorKind::kUsage, "argument " + a + ": ignored explicit argument '" + *inline_value + "'");
+      }
+      out.flag_names_[spec->dest] = a;
+      out.flags_[spec->dest] = true;
+      spec = next_spec;
+      a = next;
+      inline_value = inline_value->size() > 1 ? std::optional<std::string>(inline_value->substr(1)) : std::nullopt;
+    }
     out.flag_names_[spec->dest] = a;
     auto check_choice = [&](const std::string& v) {
       if (!spec->choices.empty()) {

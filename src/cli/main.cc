@@ -50,13 +50,16 @@ int Run(const std::vector<std::string>& args) {
       std::fputs(mteval::ScoreHelp().c_str(), stdout);
       return 0;
     }
+    // sacreBLEU's -V / --version, in whatever spelling the parser accepts.
+    if (mteval::ScoreWantsVersion(rest)) {
+      std::printf("mteval %s\n", mteval::kVersion);
+      return 0;
+    }
     mteval::ScoreCommandOptions options = mteval::ParseScoreArgs(rest);
     // -sl prints lines as they are scored (the only output that does).
     options.stream_out = [](const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); };
     mteval::CommandOutput out = mteval::RunScore(options);
-    bool quiet = false;
-    for (const auto& a : rest) quiet = quiet || a == "-q" || a == "--quiet";
-    if (!quiet) {
+    if (!options.quiet) {
       for (const auto& w : out.warnings) std::fprintf(stderr, "mteval: warning: %s\n", w.c_str());
     }
     std::fwrite(out.stdout_text.data(), 1, out.stdout_text.size(), stdout);

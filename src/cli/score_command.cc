@@ -53,11 +53,12 @@ ArgParser MakeScoreParser() {
       {"allow_missing", {"--allow-missing"}, ArgKind::kFlag, {}, "with --align id: skip (and report) unmatched segments"},
       {"translator", {"--translator"}, ArgKind::kValue, {}, "WMT XML: use only this reference translator"},
       {"target_lang", {"--target-lang"}, ArgKind::kValue, {}, "TMX: language of references and outputs"},
-      {"origlang", {"--origlang"}, ArgKind::kValue, {}, "score documents whose original language is xx (or non-xx)"},
+      {"origlang", {"--origlang", "-ol"}, ArgKind::kValue, {}, "score documents whose original language is xx (or non-xx)"},
       {"subset", {"--subset"}, ArgKind::kValue, {}, "score documents whose id or domain matches REGEX"},
       {"per_doc", {"--per-doc"}, ArgKind::kFlag, {}, "also print one score per document"},
       {"stream", {"--stream"}, ArgKind::kFlag, {}, "with -sl: score a TSV file in chunks, printing as it goes"},
       {"reseg", {"--reseg"}, ArgKind::kFlag, {}, "read system outputs as free text and re-segment them to the reference"},
+      {"version", {"--version", "-V"}, ArgKind::kFlag, {}, "print the version and exit"},
       {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
   };
   // The metric flags shared with `mteval compare`, after -sl as before.
@@ -170,6 +171,8 @@ CommandOutput RunStreamedSentenceScores(const ScoreCommandOptions& options) {
 std::string ScoreHelp() {
   return "usage: mteval score REF [REF...] [-i HYP [HYP...]] [-m bleu chrf ter] [options]\n\n" + MakeScoreParser().Help();
 }
+
+bool ScoreWantsVersion(const std::vector<std::string>& args) { return MakeScoreParser().Parse(args).Flag("version"); }
 
 ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   ParsedArgs a = MakeScoreParser().Parse(args);

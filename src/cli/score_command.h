@@ -46,6 +46,9 @@ struct CommandOutput {
 
 // Parses `mteval score` arguments (after the word "score").
 ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args);
+// True when the arguments ask for the version (-V / --version), which
+// sacreBLEU prints instead of scoring.
+bool ScoreWantsVersion(const std::vector<std::string>& args);
 std::string ScoreHelp();
 
 // Runs the command; nothing is returned for printing if it throws.

@@ -68,10 +68,28 @@ TEST_CASE("ArgParser: one-letter options take attached values, and -- ends the o
   CHECK(m.List("metrics") == std::vector<std::string>{"chrf"});
   CHECK(m.positionals() == std::vector<std::string>{"ref"});
   CHECK_THAT(ErrorOf({"-sfast"}), Catch::Contains("invalid choice 'fast'"));
-  CHECK_THAT(ErrorOf({"-bx"}), Catch::Contains("takes no value"));
+  CHECK_THAT(ErrorOf({"-bx"}), Catch::Contains("-b: ignored explicit argument 'x'"));
+  CHECK_THAT(ErrorOf({"-b="}), Catch::Contains("-b: ignored explicit argument ''"));
+  CHECK_THAT(ErrorOf({"--score-only=x"}), Catch::Contains("takes no value"));
   ParsedArgs d = Parser().Parse({"-w", "2", "--", "-ref-with-dash", "--width"});
   CHECK(d.positionals() == std::vector<std::string>{"-ref-with-dash", "--width"});
   CHECK(d.Int("width", 0) == 2);
+}
+
+TEST_CASE("ArgParser: one-letter flags combine, as in argparse", "[cli]") {
+  ParsedArgs bs = Parser().Parse({"-bs", "floor"});
+  CHECK(bs.Flag("score_only"));
+  CHECK(bs.Value("smooth") == "floor");
+  // The last letter takes the rest as its value.
+  ParsedArgs bw = Parser().Parse({"-bw3"});
+  CHECK(bw.Flag("score_only"));
+  CHECK(bw.Int("width", 0) == 3);
+  // A single-dash flag's "=VALUE" continues as options too (-sl=b is -sl -b).
+  ParsedArgs slb = Parser().Parse({"-sl=b"});
+  CHECK(slb.Flag("sentence_level"));
+  CHECK(slb.Flag("score_only"));
+  // Only exact one-letter names continue a group.
+  CHECK_THAT(ErrorOf({"-bt"}), Catch::Contains("ignored explicit argument 't'"));
 }
 
 TEST_CASE("score accepts sacreBLEU's abbreviated and attached spellings", "[cli]") {
@@ -87,6 +105,14 @@ TEST_CASE("score accepts sacreBLEU's abbreviated and attached spellings", "[cli]
     CHECK(r.exit_code == 0);
     CHECK(r.out == canonical.out);
   }
+  // Combined one-letter flags, -ol for --origlang, and -V.
+  const auto bq = testing::RunMteval("score " + files + " -m chrf -w 3 -bq");
+  CHECK(bq.exit_code == 0);
+  CHECK(bq.out == testing::RunMteval("score " + files + " -m chrf -w 3 -b -q").out);
+  CHECK_THAT(testing::RunMteval("score " + files + " -ol xx").err, !Catch::Contains("unrecognized"));
+  const auto version = testing::RunMteval("score -V");
+  CHECK(version.exit_code == 0);
+  CHECK_THAT(version.out, Catch::StartsWith("mteval "));
   // `--` before the references.
   const auto d = testing::RunMteval("score -i " + dir + "/hyp -m chrf -w 3 -f text -- " + dir + "/ref");
   CHECK(d.out == canonical.out);
