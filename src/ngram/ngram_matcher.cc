@@ -18,6 +18,7 @@ void NgramMatcher::Reset(size_t expected_units) {
     for (size_t f = 0; f < num_filled_; ++f) slots_[filled_[f]] = PackedSlot{};
     num_filled_ = 0;
     packed_size_ = 0;
+    std::fill(std::begin(uni_ref_), std::end(uni_ref_), 0);
     // The table is the first slots of the never-shrunk arrays. A table kept
     // from a longer segment has fewer collisions, which measured faster than
     // one sized for each segment, unless it is far too big for the caches.
@@ -139,10 +140,19 @@ void NgramMatcher::PackedAdd(const uint32_t* units, size_t n) {
   const size_t mask = mask_;
   const int shift = shift_;
   size_t added = 0;
+  // Unigrams: the first reference counts into uni_ref_, later ones into
+  // uni_scratch_ and keep the maximum.
+  if (first) {
+    for (size_t i = 0; i < n; ++i) ++uni_ref_[units[i]];
+  } else {
+    for (size_t i = 0; i < n; ++i) ++uni_scratch_[units[i]];
+    for (size_t i = 0; i < n; ++i) uni_ref_[units[i]] = std::max(uni_ref_[units[i]], uni_scratch_[units[i]]);
+    for (size_t i = 0; i < n; ++i) uni_scratch_[units[i]] = 0;
+  }
   for (size_t i = 0; i < n; ++i) {
-    uint64_t key = 0;
+    uint64_t key = units[i] + 1;
     const size_t limit = std::min(n - i, order);
-    for (size_t k = 0; k < limit; ++k) {
+    for (size_t k = 1; k < limit; ++k) {
       key = (key << 8) | (units[i + k] + 1);
       size_t h = (key * 0x9E3779B97F4A7C15ULL) >> shift;
       uint64_t at;
@@ -181,9 +191,14 @@ void NgramMatcher::PackedCount(const uint32_t* units, size_t n, int64_t* matches
   const int shift = shift_;
   const size_t order = static_cast<size_t>(max_order_);
   for (size_t i = 0; i < n; ++i) {
-    uint64_t key = 0;
+    const uint32_t u0 = units[i];
+    if (u0 >= kPackedLimit) continue;  // no reference has this unit
+    const uint32_t c0 = ++uni_scratch_[u0];
+    matches[0] += c0 <= uni_ref_[u0];
+    if (uni_ref_[u0] == 0) continue;  // nor any n-gram starting with it
+    uint64_t key = u0 + 1;
     const size_t limit = std::min(n - i, order);
-    for (size_t k = 0; k < limit; ++k) {
+    for (size_t k = 1; k < limit; ++k) {
       const uint32_t u = units[i + k];
       if (u >= kPackedLimit) break;  // no reference has this unit
       key = (key << 8) | (u + 1);
@@ -198,6 +213,9 @@ void NgramMatcher::PackedCount(const uint32_t* units, size_t n, int64_t* matches
     }
   }
   for (size_t t = 0; t < num_touched; ++t) slots[touched[t]].scratch = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (units[i] < kPackedLimit) uni_scratch_[units[i]] = 0;
+  }
 }
 
 // --- trie representation ---------------------------------------------------

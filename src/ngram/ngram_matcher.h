@@ -65,6 +65,10 @@ class NgramMatcher {
     uint32_t ref = 0;      // max count over the references
     uint32_t scratch = 0;  // count in the sequence being processed
   };
+  // Unigrams of packed mode are plain arrays indexed by unit (< 255): the
+  // most frequent probe needs no hashing.
+  uint32_t uni_ref_[256] = {};
+  uint32_t uni_scratch_[256] = {};
   std::vector<PackedSlot> slots_;
   size_t mask_ = 0, packed_size_ = 0;
   int shift_ = 64;
