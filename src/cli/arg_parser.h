@@ -3,10 +3,12 @@
 // flags, single values and argparse's nargs='*'/'+' lists, positionals.
 // As in Python's argparse (so that sacreBLEU command lines work): a unique
 // prefix of an option name selects it (--tok -> --tokenize; a single-dash
-// argument also selects the single-dash names it begins, -to -> -tok),
-// `NAME=VALUE` works for every name, a one-letter option takes an attached
-// value (-w3, -mchrf), and `--` makes every later argument positional. Errors throw Error(kUsage) naming the
-// flag.
+// argument also selects the single-dash names it begins, and a one-letter
+// name with the rest as its value: so with both -t and -tok, -to is
+// ambiguous, as in sacreBLEU), `NAME=VALUE` works for every name, a one-letter option
+// takes an attached value (-w3, -mchrf), one-letter flags combine (-bq), and
+// `--` makes every later argument positional. Errors throw Error(kUsage)
+// naming the flag.
 
 #include <map>
 #include <optional>
@@ -32,6 +34,11 @@ class ParsedArgs {
   std::optional<std::string> Value(const std::string& dest) const;
   std::vector<std::string> List(const std::string& dest) const;
   const std::vector<std::string>& positionals() const { return positionals_; }
+  // The spelling the user gave for `dest` (e.g. "-t"), or `dest` itself.
+  std::string FlagName(const std::string& dest) const {
+    auto it = flag_names_.find(dest);
+    return it == flag_names_.end() ? dest : it->second;
+  }
 
   // Value of `dest` as an int/double, or `fallback`; a bad number throws
   // Error(kUsage) naming the flag.

@@ -58,6 +58,14 @@ ArgParser MakeScoreParser() {
       {"per_doc", {"--per-doc"}, ArgKind::kFlag, {}, "also print one score per document"},
       {"stream", {"--stream"}, ArgKind::kFlag, {}, "with -sl: score a TSV file in chunks, printing as it goes"},
       {"reseg", {"--reseg"}, ArgKind::kFlag, {}, "read system outputs as free text and re-segment them to the reference"},
+      {"detail", {"--detail", "-d"}, ArgKind::kFlag, {}, "sacreBLEU's per-origlang detail (test sets only; see --origlang, --per-doc)"},
+      // sacreBLEU's test-set options, recognised so that the error can say
+      // what to do instead (mteval downloads nothing).
+      {"test_set", {"--test-set", "-t"}, ArgKind::kValue, {}, "not supported: pass reference files (see the user guide)"},
+      {"echo", {"--echo"}, ArgKind::kList, {}, "not supported (needs -t)"},
+      {"list", {"--list"}, ArgKind::kFlag, {}, "not supported (needs -t)"},
+      {"citation", {"--citation", "--cite"}, ArgKind::kFlag, {}, "not supported (needs -t)"},
+      {"download", {"--download"}, ArgKind::kValue, {}, "not supported (needs -t)"},
       {"version", {"--version", "-V"}, ArgKind::kFlag, {}, "print the version and exit"},
       {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
   };
@@ -177,6 +185,15 @@ bool ScoreWantsVersion(const std::vector<std::string>& args) { return MakeScoreP
 ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   ParsedArgs a = MakeScoreParser().Parse(args);
   if (a.Flag("help")) throw Error(ErrorKind::kUsage, ScoreHelp());
+  for (const char* dest : {"test_set", "echo", "list", "citation", "download"}) {
+    if (a.Has(dest)) {
+      throw Error(ErrorKind::kUsage,
+                  "argument " + a.FlagName(dest) +
+                      ": mteval does not download or bundle test sets. Pass the reference file(s) instead: "
+                      "`mteval score REF -i HYP` (sacreBLEU writes a test set's references with "
+                      "`sacrebleu -t TEST -l SRC-TGT --echo ref > REF`)");
+    }
+  }
   ScoreCommandOptions o;
   o.corpus.ref_paths = a.positionals();
   o.corpus.hyp_paths = a.List("input");
@@ -200,6 +217,7 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   o.width = a.Int("width", 1);
   o.score_only = a.Flag("score_only");
   o.short_signature = a.Flag("short");
+  o.detail = a.Flag("detail");
   o.quiet = a.Flag("quiet");
   o.force = a.Flag("force");
   o.stats_out = a.Value("stats_out").value_or("");
@@ -355,6 +373,8 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
     stats.push_back(ComputeSegmentStats(*metrics.back(), corpus, scorer_options));
   }
 
+  // sacreBLEU's -d: its detail would break JSON, so json becomes text.
+  if (options.detail && options.format == "json" && !options.sentence_level) options.format = "text";
   std::string& text = out.stdout_text;
   const bool json = options.format == "json";
   if (options.significance.Any()) {
@@ -410,6 +430,11 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
       table.scores.push_back(scores);
     }
     text = FormatSystemsTable(table, options.format, options.width);
+  }
+  // sacreBLEU's -d splits a downloaded test set by origlang and domain; on
+  // files it has no such information and says so, on stdout.
+  if (options.detail && corpus.systems.size() == 1 && !options.sentence_level) {
+    text += "No subset information found. Consider using --origlang argument.\n";
   }
 
   if (options.per_doc) {

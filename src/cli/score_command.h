@@ -22,6 +22,8 @@ struct ScoreCommandOptions {
   int width = 1;                          // -w decimals
   bool score_only = false;                // -b
   bool short_signature = false;           // --short
+  bool detail = false;                    // -d: sacreBLEU's per-origlang breakdown, which needs a downloaded
+                                          // test set; on files it prints sacreBLEU's note and turns json into text
   bool quiet = false;                     // -q: no warnings on stderr
   bool force = false;                     // --force: no tokenized-input warning; overwrite --stats-out
   std::string stats_out;                  // --stats-out FILE: write statistics (JSON) atomically

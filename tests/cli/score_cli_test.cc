@@ -144,6 +144,33 @@ TEST_CASE("bad input: invalid UTF-8", "[cli]") {
   CHECK_THAT(r.err, Catch::Contains(f.hyp) && Catch::Contains("line 2") && Catch::Contains("byte offset 12"));
 }
 
+TEST_CASE("score -d prints sacreBLEU's note on files, as text", "[cli]") {
+  Files f;
+  const std::string note = "No subset information found. Consider using --origlang argument.\n";
+  auto b = RunMteval("score " + f.ref + " -i " + f.ref + " -d -b");
+  REQUIRE(b.exit_code == 0);
+  CHECK(b.out == "100.0\n" + note);
+  // The default JSON becomes text, as in sacreBLEU.
+  auto d = RunMteval("score " + f.ref + " -i " + f.hyp + " --detail");
+  CHECK_THAT(d.out, Catch::StartsWith("BLEU|nrefs:1|") && Catch::EndsWith(note));
+  // Sentence level and several systems print no note.
+  CHECK(RunMteval("score " + f.ref + " -i " + f.ref + " -d -sl -b").out == "100.0\n100.0\n");
+  CHECK_THAT(RunMteval("score " + f.ref + " -i " + f.hyp + " " + f.hyp2 + " -d").out, !Catch::Contains("subset"));
+}
+
+TEST_CASE("sacreBLEU's test-set options are refused with what to do instead", "[cli]") {
+  Files f;
+  for (const char* flag : {"-t wmt22", "--test-set=wmt22", "--echo src", "--list", "--cite", "--download wmt22"}) {
+    INFO(flag);
+    auto r = RunMteval("score -l zh-en -i " + f.hyp + " " + flag);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::Contains("does not download") && Catch::Contains("--echo ref"));
+  }
+  // -t is a one-letter option now, so -to is ambiguous between -t and -tok.
+  CHECK_THAT(RunMteval("score " + f.ref + " -i " + f.hyp + " -to intl").err, Catch::Contains("ambiguous"));
+}
+
 TEST_CASE("bad input: unknown flags and values", "[cli]") {
   Files f;
   auto r = RunMteval("score " + f.ref + " -i " + f.hyp + " --bogus");
