@@ -82,5 +82,3 @@ BENCHMARK_CAPTURE(BM_Score, en_zh_chrfpp, "en-zh", "chrf", ChrfPP())->Unit(bench
 
 }  // namespace
 }  // namespace mteval
-
-BENCHMARK_MAIN();

@@ -120,5 +120,3 @@ BENCHMARK(BM_RenderHtml)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace mteval
-
-BENCHMARK_MAIN();

@@ -71,5 +71,3 @@ BENCHMARK(BM_ResegSynthetic)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace mteval
-
-BENCHMARK_MAIN();

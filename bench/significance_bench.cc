@@ -86,5 +86,3 @@ BENCHMARK_CAPTURE(BM_PairedTest, ar10000_zh_en_12sys_bleu_chrf, PairedTestKind::
 BENCHMARK(BM_PairedBootstrapEndToEnd)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace mteval
-
-BENCHMARK_MAIN();

@@ -76,5 +76,3 @@ BENCHMARK(BM_TercomNormalizer)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace mteval
-
-BENCHMARK_MAIN();

@@ -97,5 +97,3 @@ BENCHMARK(BM_TermsReportGlossary)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond)
 
 }  // namespace
 }  // namespace mteval
-
-BENCHMARK_MAIN();

@@ -165,5 +165,3 @@ BENCHMARK_CAPTURE(BM_AllSystems, zh_en / spm / nocache, "zh-en", "spm", false)->
 BENCHMARK_CAPTURE(BM_AllSystems, zh_en / spm / cache, "zh-en", "spm", true)->Unit(benchmark::kMillisecond);
 
 }  // namespace mteval
-
-BENCHMARK_MAIN();
