@@ -19,41 +19,50 @@ Counts CountNgrams(const std::vector<uint32_t>& s, size_t n) {
   return c;
 }
 
+// One trial: random references and hypothesis, the matcher's counts
+// against the map's for every order.
+void CheckRandomSegment(NgramMatcher& matcher, std::mt19937& rng, int trial) {
+  const size_t order = static_cast<size_t>(matcher.max_order());
+  // Small vocabularies, and sometimes units >= 255 so the packed form
+  // has to fall back to the trie in the middle of a segment.
+  const uint32_t vocab = 1 + rng() % 6 + (trial % 7 == 0 ? 300 : 0);
+  const size_t nrefs = 1 + rng() % 3;
+  std::vector<std::vector<uint32_t>> refs(nrefs);
+  for (auto& r : refs) {
+    r.resize(rng() % 20);
+    for (auto& u : r) u = (vocab > 300 && rng() % 2) ? rng() % 6 : rng() % vocab;
+  }
+  std::vector<uint32_t> hyp(rng() % 20);
+  for (auto& u : hyp) u = (rng() % 10 == 0) ? UINT32_MAX : rng() % (vocab + 1);
+  matcher.Reset(trial % 3 ? 1 : 50);  // both undersized and oversized tables
+  for (const auto& r : refs) matcher.AddReference(r.data(), r.size());
+  std::vector<int64_t> got(order, 0);
+  matcher.CountMatches(hyp.data(), hyp.size(), got.data());
+  for (size_t n = 1; n <= order; ++n) {
+    Counts ref_max;
+    for (const auto& r : refs) {
+      for (const auto& [g, c] : CountNgrams(r, n)) ref_max[g] = std::max(ref_max[g], c);
+    }
+    int64_t want = 0;
+    for (const auto& [g, c] : CountNgrams(hyp, n)) {
+      auto it = ref_max.find(g);
+      if (it != ref_max.end()) want += std::min(c, it->second);
+    }
+    REQUIRE(got[n - 1] == want);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("NgramMatcher equals clipped counting with a map", "[ngram]") {
-  std::mt19937 rng(7);
-  NgramMatcher packed(5), trie(5);
-  trie.set_force_trie(true);
-  for (int trial = 0; trial < 6000; ++trial) {
-    NgramMatcher& matcher = trial % 2 ? packed : trie;
-    // Small vocabularies, and sometimes units >= 255 so the packed form
-    // has to fall back to the trie in the middle of a segment.
-    const uint32_t vocab = 1 + rng() % 6 + (trial % 7 == 0 ? 300 : 0);
-    const size_t nrefs = 1 + rng() % 3;
-    std::vector<std::vector<uint32_t>> refs(nrefs);
-    for (auto& r : refs) {
-      r.resize(rng() % 20);
-      for (auto& u : r) u = (vocab > 300 && rng() % 2) ? rng() % 6 : rng() % vocab;
-    }
-    std::vector<uint32_t> hyp(rng() % 20);
-    for (auto& u : hyp) u = (rng() % 10 == 0) ? UINT32_MAX : rng() % (vocab + 1);
-    matcher.Reset(trial % 3 ? 1 : 50);  // both undersized and oversized tables
-    for (const auto& r : refs) matcher.AddReference(r.data(), r.size());
-    std::vector<int64_t> got(5, 0);
-    matcher.CountMatches(hyp.data(), hyp.size(), got.data());
-    for (size_t n = 1; n <= 5; ++n) {
-      Counts ref_max;
-      for (const auto& r : refs) {
-        for (const auto& [g, c] : CountNgrams(r, n)) ref_max[g] = std::max(ref_max[g], c);
-      }
-      int64_t want = 0;
-      for (const auto& [g, c] : CountNgrams(hyp, n)) {
-        auto it = ref_max.find(g);
-        if (it != ref_max.end()) want += std::min(c, it->second);
-      }
-      REQUIRE(got[n - 1] == want);
-    }
+  // The packed form takes orders up to 8 (one byte per unit of a 64-bit
+  // key), the trie any order.
+  for (int order : {1, 2, 4, 5, 6, 8, 12}) {
+    INFO("order " << order);
+    std::mt19937 rng(7 + order);
+    NgramMatcher packed(order), trie(order);
+    trie.set_force_trie(true);
+    for (int trial = 0; trial < 3000; ++trial) CheckRandomSegment(trial % 2 ? packed : trie, rng, trial);
   }
 }
 
