@@ -36,40 +36,22 @@ SegmentedText ReadPlainText(const std::string& path) {
   return t;
 }
 
-// System outputs on standard input: one tab-separated field per system on
-// every line, as sacreBLEU (and the plain-text loader) read stdin.
-std::vector<Stream> ReadStdinSystems() {
-  SegmentedText lines = ReadPlainText("-");
+// System outputs on standard input (text_corpus.h reads them as sacreBLEU
+// does), as streams of segments.
+std::vector<Stream> StdinStreams() {
+  StdinSystems in = ReadStdinSystems();
   std::vector<Stream> out;
-  for (size_t ln = 0; ln < lines.segments.size(); ++ln) {
-    std::vector<std::string> fields;
-    const std::string& line = lines.segments[ln].text;
-    for (size_t start = 0;;) {
-      size_t tab = line.find('\t', start);
-      fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
+  for (size_t s = 0; s < in.systems.size(); ++s) {
+    Stream stream{in.names[s], SegmentedText()};
+    stream.text.path = "<stdin>";
+    stream.text.format = "text";
+    stream.text.segments.resize(in.systems[s].size());
+    for (size_t i = 0; i < in.systems[s].size(); ++i) {
+      stream.text.segments[i].text = std::string(in.systems[s][i]);
+      stream.text.segments[i].seg_id = std::to_string(i + 1);
     }
-    if (ln == 0) {
-      for (size_t s = 0; s < fields.size(); ++s) {
-        out.push_back({"System " + std::to_string(s + 1), SegmentedText()});
-        out.back().text.path = "<stdin>";
-        out.back().text.format = "text";
-      }
-    } else if (fields.size() != out.size()) {
-      throw Error(ErrorKind::kInput, "<stdin>: line " + std::to_string(ln + 1) + " has " + std::to_string(fields.size()) +
-                                         " tab-separated fields but line 1 has " + std::to_string(out.size()) +
-                                         " (one field per system)");
-    }
-    for (size_t s = 0; s < fields.size(); ++s) {
-      Segment seg;
-      // From line 2 on sacreBLEU also right-strips each field.
-      seg.text = ln == 0 ? std::move(fields[s]) : std::string(PyRstrip(fields[s]));
-      seg.seg_id = std::to_string(ln + 1);
-      out[s].text.segments.push_back(std::move(seg));
-    }
+    out.push_back(std::move(stream));
   }
-  if (out.empty()) out.push_back({"System 1", lines});
   return out;
 }
 
@@ -271,7 +253,7 @@ LoadedCorpus LoadCorpus(const TextCorpusOptions& files, const CorpusLoadOptions&
   } else if (!loader.embedded_hyps_.empty()) {
     for (auto& h : loader.embedded_hyps_) hyps.push_back({h.name, std::move(h)});
   } else {
-    hyps = ReadStdinSystems();
+    hyps = StdinStreams();
   }
   std::vector<SegmentedText> src;
   if (!options.src_column.empty()) {

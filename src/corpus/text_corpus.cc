@@ -66,6 +66,34 @@ void CheckAligned(const TextCorpus& corpus) {
   }
 }
 
+StdinSystems ReadStdinSystems() {
+  const LineList lines = ReadLineList("-");
+  StdinSystems out;
+  size_t num_sys = 0;
+  std::vector<std::vector<std::string_view>> streams;
+  for (size_t ln = 0; ln < lines.size(); ++ln) {
+    std::vector<std::string_view> fields = SplitTabs(lines[ln], SIZE_MAX);
+    if (ln == 0) {
+      num_sys = fields.size();
+      streams.assign(num_sys, {});
+      for (size_t s = 0; s < num_sys; ++s) out.names.push_back("System " + std::to_string(s + 1));
+    } else if (fields.size() != num_sys) {
+      throw Error(ErrorKind::kInput, "<stdin>: line " + std::to_string(ln + 1) + " has " +
+                                         std::to_string(fields.size()) + " tab-separated fields but line 1 has " +
+                                         std::to_string(num_sys) + " (one field per system)");
+    }
+    // sacreBLEU right-strips the whole line, and from line 2 on each
+    // field too (so a space before a tab stays only on line 1).
+    for (size_t s = 0; s < num_sys; ++s) streams[s].push_back(ln == 0 ? fields[s] : PyRstrip(fields[s]));
+  }
+  for (auto& stream : streams) out.systems.push_back(lines.WithViews(std::move(stream)));
+  if (lines.empty()) {
+    out.systems.assign(1, {});
+    out.names.assign(1, "System 1");
+  }
+  return out;
+}
+
 TextCorpus LoadTextCorpus(const TextCorpusOptions& options) {
   options.Validate();
   TextCorpus corpus;
@@ -92,29 +120,9 @@ TextCorpus LoadTextCorpus(const TextCorpusOptions& options) {
     for (auto& stream : streams) corpus.refs.push_back(lines.WithViews(std::move(stream)));
   }
   if (options.hyp_paths.empty()) {
-    const LineList lines = ReadLineList("-");
-    size_t num_sys = 0;
-    std::vector<std::vector<std::string_view>> streams;
-    for (size_t ln = 0; ln < lines.size(); ++ln) {
-      std::vector<std::string_view> fields = SplitTabs(lines[ln], SIZE_MAX);
-      if (ln == 0) {
-        num_sys = fields.size();
-        streams.assign(num_sys, {});
-        for (size_t s = 0; s < num_sys; ++s) corpus.system_names.push_back("System " + std::to_string(s + 1));
-      } else if (fields.size() != num_sys) {
-        throw Error(ErrorKind::kInput, "<stdin>: line " + std::to_string(ln + 1) + " has " +
-                                           std::to_string(fields.size()) + " tab-separated fields but line 1 has " +
-                                           std::to_string(num_sys) + " (one field per system)");
-      }
-      // sacreBLEU right-strips the whole line, and from line 2 on each
-      // field too (so a space before a tab stays only on line 1).
-      for (size_t s = 0; s < num_sys; ++s) streams[s].push_back(ln == 0 ? fields[s] : PyRstrip(fields[s]));
-    }
-    for (auto& stream : streams) corpus.systems.push_back(lines.WithViews(std::move(stream)));
-    if (lines.empty()) {
-      corpus.systems.assign(1, {});
-      corpus.system_names.push_back("System 1");
-    }
+    StdinSystems in = ReadStdinSystems();
+    corpus.system_names = std::move(in.names);
+    corpus.systems = std::move(in.systems);
   } else {
     for (const std::string& path : options.hyp_paths) {
       for (const std::string& seen : corpus.system_names) {

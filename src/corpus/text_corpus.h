@@ -36,6 +36,16 @@ struct TextCorpusOptions {
 // lines; a mismatch throws Error(kMismatch) naming both files and counts.
 TextCorpus LoadTextCorpus(const TextCorpusOptions& options);
 
+// System outputs on standard input as sacreBLEU reads them: each line holds
+// one tab-separated field per system (the first line sets how many; a later
+// line with another count throws Error(kInput)), and from line 2 on each
+// field is right-stripped too. Empty input gives one system without lines.
+struct StdinSystems {
+  std::vector<std::string> names;  // "System 1", "System 2", ...
+  std::vector<LineList> systems;
+};
+StdinSystems ReadStdinSystems();
+
 // Checks line counts of an assembled corpus (same error as above).
 void CheckAligned(const TextCorpus& corpus);
 
