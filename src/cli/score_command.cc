@@ -21,6 +21,12 @@
 namespace mteval {
 namespace {
 
+// The -f choices, for the parser and for Validate (library callers).
+const std::vector<std::string>& ScoreFormats() {
+  static const std::vector<std::string> formats = {"json", "text", "latex", "jsonl"};
+  return formats;
+}
+
 ArgParser MakeScoreParser() {
   std::vector<ArgSpec> specs = {
       {"input", {"--input", "-i"}, ArgKind::kList, {}, "system output files (default: standard input)"},
@@ -31,7 +37,7 @@ ArgParser MakeScoreParser() {
       {"force", {"--force"}, ArgKind::kFlag, {}, "accept tokenized-looking input; overwrite --stats-out"},
       {"terms_glossary", {"--terms-glossary"}, ArgKind::kValue, {}, "-m terms: glossary file (.tsv, .csv, .tbx)"},
       {"terms_stem", {"--terms-stem"}, ArgKind::kFlag, {}, "-m terms: Snowball-stemmed matching"},
-      {"format", {"--format", "-f"}, ArgKind::kValue, {"json", "text", "latex", "jsonl"},
+      {"format", {"--format", "-f"}, ArgKind::kValue, ScoreFormats(),
        "output format (default json; jsonl: with -sl, one JSON object per segment)"},
       {"width", {"--width", "-w"}, ArgKind::kValue, {}, "decimals in scores (default 1)"},
       {"score_only", {"--score-only", "-b"}, ArgKind::kFlag, {}, "print only the score"},
@@ -262,9 +268,11 @@ void ScoreCommandOptions::Validate() const {
   if (width < 0 || width > 20) {
     throw Error(ErrorKind::kUsage, "argument -w/--width: " + std::to_string(width) + " is out of range (0 to 20)");
   }
-  if (format != "json" && format != "text" && format != "latex" && format != "jsonl") {
-    throw Error(ErrorKind::kUsage,
-                "argument -f/--format: invalid choice '" + format + "' (choose from json, text, latex, jsonl)");
+  const std::vector<std::string>& formats = ScoreFormats();
+  if (std::find(formats.begin(), formats.end(), format) == formats.end()) {
+    std::string choices;
+    for (const std::string& f : formats) choices += (choices.empty() ? "" : ", ") + f;
+    throw Error(ErrorKind::kUsage, "argument -f/--format: invalid choice '" + format + "' (choose from " + choices + ")");
   }
   significance.Validate(corpus.hyp_paths.size(), sentence_level);
   if (!langpair.empty()) {
