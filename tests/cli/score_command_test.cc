@@ -1,0 +1,59 @@
+// ScoreCommandOptions as library callers use it: Validate is the one place
+// that checks options, whether or not they came from the command line.
+
+#include "cli/score_command.h"
+
+#include <catch2/catch.hpp>
+
+#include "common/error.h"
+
+namespace mteval {
+namespace {
+
+std::string ValidateError(const ScoreCommandOptions& o) {
+  try {
+    o.Validate();
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::kUsage);
+    return e.what();
+  }
+  return "";
+}
+
+ScoreCommandOptions Minimal() {
+  ScoreCommandOptions o;
+  o.corpus.ref_paths = {"ref.txt"};
+  o.corpus.hyp_paths = {"hyp.txt"};
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("ScoreCommandOptions::Validate checks what the parser checks", "[cli]") {
+  CHECK(ValidateError(Minimal()).empty());
+  ScoreCommandOptions f = Minimal();
+  f.format = "yaml";
+  CHECK_THAT(ValidateError(f), Catch::Contains("invalid choice 'yaml'") && Catch::Contains("json, text, latex, jsonl"));
+  ScoreCommandOptions jsonl = Minimal();
+  jsonl.format = "jsonl";
+  CHECK_THAT(ValidateError(jsonl), Catch::Contains("-sl"));
+  jsonl.sentence_level = true;
+  CHECK(ValidateError(jsonl).empty());
+  ScoreCommandOptions w = Minimal();
+  w.width = 21;
+  CHECK_THAT(ValidateError(w), Catch::Contains("--width"));
+  ScoreCommandOptions l = Minimal();
+  l.langpair = "en";
+  CHECK_THAT(ValidateError(l), Catch::Contains("SRC-TGT"));
+}
+
+TEST_CASE("ParseScoreArgs reads -d, and -V is recognised in any spelling", "[cli]") {
+  CHECK(ParseScoreArgs({"ref.txt", "-i", "hyp.txt", "-d"}).detail);
+  CHECK_FALSE(ParseScoreArgs({"ref.txt", "-i", "hyp.txt"}).detail);
+  CHECK(ScoreWantsVersion({"-V"}));
+  CHECK(ScoreWantsVersion({"ref.txt", "--vers"}));
+  CHECK(ScoreWantsVersion({"-bV"}));
+  CHECK_FALSE(ScoreWantsVersion({"ref.txt", "-b"}));
+}
+
+}  // namespace mteval
