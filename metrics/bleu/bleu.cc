@@ -53,7 +53,6 @@ class BleuScorer final : public SegmentScorer {
     Preprocess(hyp, &hyp_lowered_, &hyp_tokens_);
     const TokenSpans& tokens = hyp_tokens_;
     units_.resize(tokens.size());
-    for (size_t i = 0; i < tokens.size(); ++i) units_[i] = interner_.Find(tokens[i]);
     const auto hyp_len = static_cast<int64_t>(units_.size());
     stats[0] = hyp_len;
     stats[1] = ClosestRefLen(hyp_len);
@@ -63,7 +62,8 @@ class BleuScorer final : public SegmentScorer {
       correct[k] = 0;
       total[k] = std::max<int64_t>(0, hyp_len - k);
     }
-    matcher_.CountMatches(units_.data(), units_.size(), correct);
+    matcher_.CountMatchesFrom(
+        tokens.size(), [&](size_t i) { return interner_.Find(tokens[i]); }, units_.data(), correct);
   }
 
  private:

@@ -68,7 +68,7 @@ void NgramMatcher::AddReference(const uint32_t* units, size_t n) {
 
 void NgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* matches) {
   if (packed_) {
-    PackedCount(units, n, matches);
+    PackedCount(n, [units](size_t i) { return units[i]; }, units, matches);
   } else {
     TrieCount(units, n, matches);
   }
@@ -179,40 +179,15 @@ void NgramMatcher::PackedAdd(const uint32_t* units, size_t n) {
   }
 }
 
-void NgramMatcher::PackedCount(const uint32_t* units, size_t n, int64_t* matches) {
-  // Sized (not just reserved) so the raw writes below stay inside the vector.
+void NgramMatcher::PrepareCount(size_t n) {
+  // Sized (not just reserved) so the raw writes stay inside the vector.
   if (count_touched_.size() < n * static_cast<size_t>(max_order_)) {
     count_touched_.resize(n * static_cast<size_t>(max_order_));
   }
-  PackedSlot* slots = slots_.data();
-  uint32_t* touched = count_touched_.data();
-  size_t num_touched = 0;
-  const size_t mask = mask_;
-  const int shift = shift_;
-  const size_t order = static_cast<size_t>(max_order_);
-  for (size_t i = 0; i < n; ++i) {
-    const uint32_t u0 = units[i];
-    if (u0 >= kPackedLimit) continue;  // no reference has this unit
-    const uint32_t c0 = ++uni_scratch_[u0];
-    matches[0] += c0 <= uni_ref_[u0];
-    if (uni_ref_[u0] == 0) continue;  // nor any n-gram starting with it
-    uint64_t key = u0 + 1;
-    const size_t limit = std::min(n - i, order);
-    for (size_t k = 1; k < limit; ++k) {
-      const uint32_t u = units[i + k];
-      if (u >= kPackedLimit) break;  // no reference has this unit
-      key = (key << 8) | (u + 1);
-      size_t h = (key * 0x9E3779B97F4A7C15ULL) >> shift;
-      uint64_t at;
-      while ((at = slots[h].key) != key && at != kEmpty) h = (h + 1) & mask;
-      // An n-gram whose prefix is absent from every reference is absent too.
-      if (at == kEmpty) break;
-      const uint32_t c = ++slots[h].scratch;
-      if (c == 1) touched[num_touched++] = static_cast<uint32_t>(h);
-      matches[k] += c <= slots[h].ref;
-    }
-  }
-  for (size_t t = 0; t < num_touched; ++t) slots[touched[t]].scratch = 0;
+}
+
+void NgramMatcher::FinishCount(const uint32_t* units, size_t n, size_t num_touched) {
+  for (size_t t = 0; t < num_touched; ++t) slots_[count_touched_[t]].scratch = 0;
   for (size_t i = 0; i < n; ++i) {
     if (units[i] < kPackedLimit) uni_scratch_[units[i]] = 0;
   }

@@ -4,13 +4,16 @@
 // count), where the reference count is the maximum over the references added.
 //
 // Two exact representations of an n-gram, chosen per segment:
-//  - packed: when the order is <= 8 and every reference unit is < 255, an
-//    n-gram is its unit ids + 1 packed into bytes of a uint64 (the leading
-//    non-zero byte makes different orders distinct). Keys need no lookups to
-//    build, so probes of consecutive n-grams overlap in the CPU.
+//  - packed: when the order is <= 8 and every reference unit is < 255,
+//    unigrams are counted in arrays indexed by unit, and a longer n-gram is
+//    its unit ids + 1 packed into bytes of a uint64 (the leading non-zero
+//    byte makes different orders distinct), in an open-addressing table.
+//    Keys need no lookups to build, so probes of consecutive n-grams overlap
+//    in the CPU.
 //  - trie: otherwise, n-grams are NgramTrie nodes (any order, any unit).
 // Tests check both against a plain std::map implementation.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -35,6 +38,20 @@ class NgramMatcher {
   // hypothesis (k+1)-grams. Units that no reference has never match.
   void CountMatches(const uint32_t* units, size_t n, int64_t* matches);
 
+  // CountMatches where the units are found as the count goes: unit_of(i)
+  // gives unit i, which is also stored in units[i] (n entries). A unit that
+  // no reference has then ends the work at its position at once (BLEU looks
+  // its hypothesis tokens up this way).
+  template <typename UnitOf>
+  void CountMatchesFrom(size_t n, UnitOf&& unit_of, uint32_t* units, int64_t* matches) {
+    if (!packed_) {
+      for (size_t i = 0; i < n; ++i) units[i] = unit_of(i);
+      TrieCount(units, n, matches);
+      return;
+    }
+    PackedCount(n, [&](size_t i) { return units[i] = unit_of(i); }, units, matches);
+  }
+
   // For tests: forces the trie representation.
   void set_force_trie(bool on) { force_trie_ = on; }
 
@@ -43,10 +60,15 @@ class NgramMatcher {
   static constexpr uint64_t kEmpty = 0;  // packed keys are never 0
 
   void SwitchToTrie();
+  void PrepareCount(size_t n);
+  void FinishCount(const uint32_t* units, size_t n, size_t num_touched);
   void TrieAdd(const uint32_t* units, size_t n);
   void TrieCount(const uint32_t* units, size_t n, int64_t* matches);
   void PackedAdd(const uint32_t* units, size_t n);
-  void PackedCount(const uint32_t* units, size_t n, int64_t* matches);
+  // Counts each hypothesis n-gram at its last unit: unit_of(i) returns
+  // units[i], having set it if need be, and units before i are read back.
+  template <typename UnitOf>
+  void PackedCount(size_t n, UnitOf&& unit_of, const uint32_t* units, int64_t* matches);
   void SetPackedTableSize(size_t size);
   void PackedGrow();
   void EnsureCounters(size_t n);
@@ -89,5 +111,40 @@ class NgramMatcher {
   std::vector<uint32_t> touched_;
   std::vector<uint32_t> count_touched_;  // PackedCount's touched slots
 };
+
+template <typename UnitOf>
+void NgramMatcher::PackedCount(size_t n, UnitOf&& unit_of, const uint32_t* units, int64_t* matches) {
+  PrepareCount(n);
+  PackedSlot* slots = slots_.data();
+  uint32_t* touched = count_touched_.data();
+  size_t num_touched = 0;
+  const size_t mask = mask_;
+  const int shift = shift_;
+  const size_t order = static_cast<size_t>(max_order_);
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t u0 = unit_of(i);
+    if (u0 >= kPackedLimit) continue;  // no reference has this unit
+    const uint32_t c0 = ++uni_scratch_[u0];
+    matches[0] += c0 <= uni_ref_[u0];
+    if (uni_ref_[u0] == 0) continue;  // nor any n-gram ending with it
+    uint64_t key = u0 + 1;
+    const size_t limit = std::min(i + 1, order);
+    for (size_t k = 1; k < limit; ++k) {
+      const uint32_t u = units[i - k];
+      if (u >= kPackedLimit) break;
+      // Earlier units go to higher bytes: the same key as PackedAdd's.
+      key |= static_cast<uint64_t>(u + 1) << (8 * k);
+      size_t h = (key * 0x9E3779B97F4A7C15ULL) >> shift;
+      uint64_t at;
+      while ((at = slots[h].key) != key && at != kEmpty) h = (h + 1) & mask;
+      // An n-gram whose suffix no reference has is absent too.
+      if (at == kEmpty) break;
+      const uint32_t c = ++slots[h].scratch;
+      if (c == 1) touched[num_touched++] = static_cast<uint32_t>(h);
+      matches[k] += c <= slots[h].ref;
+    }
+  }
+  FinishCount(units, n, num_touched);
+}
 
 }  // namespace mteval

@@ -19,36 +19,51 @@ Counts CountNgrams(const std::vector<uint32_t>& s, size_t n) {
   return c;
 }
 
-// One trial: random references and hypothesis, the matcher's counts
-// against the map's for every order.
+int64_t WantMatches(const std::vector<std::vector<uint32_t>>& refs, const std::vector<uint32_t>& hyp, size_t n) {
+  Counts ref_max;
+  for (const auto& r : refs) {
+    for (const auto& [g, c] : CountNgrams(r, n)) ref_max[g] = std::max(ref_max[g], c);
+  }
+  int64_t want = 0;
+  for (const auto& [g, c] : CountNgrams(hyp, n)) {
+    auto it = ref_max.find(g);
+    if (it != ref_max.end()) want += std::min(c, it->second);
+  }
+  return want;
+}
+
+// One trial: random references, then two hypotheses (as for two systems),
+// each counted with CountMatches and with CountMatchesFrom, against the
+// map's counts for every order.
 void CheckRandomSegment(NgramMatcher& matcher, std::mt19937& rng, int trial) {
   const size_t order = static_cast<size_t>(matcher.max_order());
-  // Small vocabularies, and sometimes units >= 255 so the packed form
+  // Small vocabularies (many repeated n-grams); sometimes units near the
+  // packed form's limit of 254; sometimes units >= 255 so the packed form
   // has to fall back to the trie in the middle of a segment.
+  const uint32_t base = trial % 5 == 1 ? 250 : 0;
   const uint32_t vocab = 1 + rng() % 6 + (trial % 7 == 0 ? 300 : 0);
+  auto unit = [&]() { return vocab > 300 && rng() % 2 ? rng() % 6 : base + rng() % vocab; };
   const size_t nrefs = 1 + rng() % 3;
   std::vector<std::vector<uint32_t>> refs(nrefs);
   for (auto& r : refs) {
     r.resize(rng() % 20);
-    for (auto& u : r) u = (vocab > 300 && rng() % 2) ? rng() % 6 : rng() % vocab;
+    for (auto& u : r) u = unit();
   }
-  std::vector<uint32_t> hyp(rng() % 20);
-  for (auto& u : hyp) u = (rng() % 10 == 0) ? UINT32_MAX : rng() % (vocab + 1);
   matcher.Reset(trial % 3 ? 1 : 50);  // both undersized and oversized tables
   for (const auto& r : refs) matcher.AddReference(r.data(), r.size());
-  std::vector<int64_t> got(order, 0);
-  matcher.CountMatches(hyp.data(), hyp.size(), got.data());
-  for (size_t n = 1; n <= order; ++n) {
-    Counts ref_max;
-    for (const auto& r : refs) {
-      for (const auto& [g, c] : CountNgrams(r, n)) ref_max[g] = std::max(ref_max[g], c);
+  for (int h = 0; h < 2; ++h) {
+    std::vector<uint32_t> hyp(rng() % 20);
+    for (auto& u : hyp) u = rng() % 10 == 0 ? UINT32_MAX : rng() % 10 == 0 ? 250 + rng() % 10 : unit();
+    std::vector<int64_t> got(order, 0), got_from(order, 0);
+    matcher.CountMatches(hyp.data(), hyp.size(), got.data());
+    std::vector<uint32_t> stored(hyp.size(), 0);
+    matcher.CountMatchesFrom(hyp.size(), [&](size_t i) { return hyp[i]; }, stored.data(), got_from.data());
+    REQUIRE(stored == hyp);
+    for (size_t n = 1; n <= order; ++n) {
+      const int64_t want = WantMatches(refs, hyp, n);
+      REQUIRE(got[n - 1] == want);
+      REQUIRE(got_from[n - 1] == want);
     }
-    int64_t want = 0;
-    for (const auto& [g, c] : CountNgrams(hyp, n)) {
-      auto it = ref_max.find(g);
-      if (it != ref_max.end()) want += std::min(c, it->second);
-    }
-    REQUIRE(got[n - 1] == want);
   }
 }
 
