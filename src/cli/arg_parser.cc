@@ -110,9 +110,7 @@ ArgParser::Resolved ArgParser::Resolve(const std::string& arg) const {
     }
   }
   if (found.size() == 1) return found[0];
-  if (found.empty()) {
-    throw Error(ErrorKind::kUsage, "unrecognized argument '" + arg + "' (see `mteval score --help`)");
-  }
+  if (found.empty()) return {nullptr, arg, std::nullopt};
   std::string names;
   for (const Resolved& r : found) names += (names.empty() ? "" : ", ") + r.name;
   throw Error(ErrorKind::kUsage, "ambiguous option: " + arg + " could match " + names);
@@ -121,6 +119,9 @@ ArgParser::Resolved ArgParser::Resolve(const std::string& arg) const {
 ParsedArgs ArgParser::Parse(const std::vector<std::string>& args) const {
   ParsedArgs out;
   bool only_positionals = false;
+  // argparse reports unrecognized options after parsing, so a later -h or
+  // -V still wins.
+  std::string unrecognized;
   for (size_t i = 0; i < args.size(); ++i) {
     if (only_positionals || !LooksLikeOption(args[i])) {
       out.positionals_.push_back(args[i]);
@@ -131,6 +132,10 @@ ParsedArgs ArgParser::Parse(const std::vector<std::string>& args) const {
       continue;
     }
     const Resolved r = Resolve(args[i]);
+    if (r.spec == nullptr) {
+      if (unrecognized.empty()) unrecognized = args[i];
+      continue;
+    }
     const ArgSpec* spec = r.spec;
     std::string a = r.name;
     std::optional<std::string> inline_value = r.value;
@@ -144,6 +149,7 @@ ParsedArgs ArgParser::Parse(const std::vector<std::string>& args) const {
       }
       out.flag_names_[spec->dest] = a;
       out.flags_[spec->dest] = true;
+      if (spec->stops_parsing) return out;
       spec = next_spec;
       a = next;
       inline_value = inline_value->size() > 1 ? std::optional<std::string>(inline_value->substr(1)) : std::nullopt;
@@ -160,8 +166,11 @@ ParsedArgs ArgParser::Parse(const std::vector<std::string>& args) const {
     };
     switch (spec->kind) {
       case ArgKind::kFlag:
-        if (inline_value) throw Error(ErrorKind::kUsage, "argument " + a + " takes no value");
+        if (inline_value) {
+          throw Error(ErrorKind::kUsage, "argument " + a + ": ignored explicit argument '" + *inline_value + "'");
+        }
         out.flags_[spec->dest] = true;
+        if (spec->stops_parsing) return out;
         break;
       case ArgKind::kValue: {
         std::string v;
@@ -194,6 +203,9 @@ ParsedArgs ArgParser::Parse(const std::vector<std::string>& args) const {
         break;
       }
     }
+  }
+  if (!unrecognized.empty()) {
+    throw Error(ErrorKind::kUsage, "unrecognized argument '" + unrecognized + "' (see `mteval score --help`)");
   }
   return out;
 }

@@ -25,6 +25,9 @@ struct ArgSpec {
   ArgKind kind = ArgKind::kFlag;
   std::vector<std::string> choices;  // allowed values (empty = any)
   std::string help;
+  // argparse's help and version actions: parsing stops where the flag is
+  // read, so later arguments (even bad ones) do not matter.
+  bool stops_parsing = false;
 };
 
 class ParsedArgs {
@@ -61,8 +64,8 @@ class ArgParser {
 
  private:
   const ArgSpec* Find(const std::string& name) const;
-  // The option an argument names, the spelling it resolved to, and an
-  // attached value; throws for unknown or ambiguous names.
+  // The option an argument names (nullptr when none does), the spelling it
+  // resolved to, and an attached value; throws for ambiguous names.
   struct Resolved {
     const ArgSpec* spec;
     std::string name;

@@ -46,14 +46,16 @@ int Run(const std::vector<std::string>& args) {
     return 0;
   }
   if (cmd == "score") {
-    if (wants_help) {
-      std::fputs(mteval::ScoreHelp().c_str(), stdout);
-      return 0;
-    }
-    // sacreBLEU's -V / --version, in whatever spelling the parser accepts.
-    if (mteval::ScoreWantsVersion(rest)) {
-      std::printf("mteval %s\n", mteval::kVersion);
-      return 0;
+    // sacreBLEU's -h and -V, in whatever spelling the parser accepts.
+    switch (mteval::ScoreInfoRequested(rest)) {
+      case mteval::ScoreInfoRequest::kHelp:
+        std::fputs(mteval::ScoreHelp().c_str(), stdout);
+        return 0;
+      case mteval::ScoreInfoRequest::kVersion:
+        std::printf("mteval %s\n", mteval::kVersion);
+        return 0;
+      case mteval::ScoreInfoRequest::kNone:
+        break;
     }
     mteval::ScoreCommandOptions options = mteval::ParseScoreArgs(rest);
     // -sl prints lines as they are scored (the only output that does).

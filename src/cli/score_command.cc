@@ -67,13 +67,13 @@ ArgParser MakeScoreParser() {
       {"detail", {"--detail", "-d"}, ArgKind::kFlag, {}, "sacreBLEU's per-origlang detail (test sets only; see --origlang, --per-doc)"},
       // sacreBLEU's test-set options, recognised so that the error can say
       // what to do instead (mteval downloads nothing).
-      {"test_set", {"--test-set", "-t"}, ArgKind::kValue, {}, "not supported: pass reference files (see the user guide)"},
-      {"echo", {"--echo"}, ArgKind::kList, {}, "not supported (needs -t)"},
-      {"list", {"--list"}, ArgKind::kFlag, {}, "not supported (needs -t)"},
-      {"citation", {"--citation", "--cite"}, ArgKind::kFlag, {}, "not supported (needs -t)"},
-      {"download", {"--download"}, ArgKind::kValue, {}, "not supported (needs -t)"},
-      {"version", {"--version", "-V"}, ArgKind::kFlag, {}, "print the version and exit"},
-      {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
+      {"test_set", {"--test-set", "-t"}, ArgKind::kValue, {}, "not supported: mteval downloads no test sets; pass reference files"},
+      {"echo", {"--echo"}, ArgKind::kList, {}, "not supported (test sets)"},
+      {"list", {"--list"}, ArgKind::kFlag, {}, "not supported (test sets)"},
+      {"citation", {"--citation", "--cite"}, ArgKind::kFlag, {}, "not supported (test sets)"},
+      {"download", {"--download"}, ArgKind::kValue, {}, "not supported (test sets)"},
+      {"version", {"--version", "-V"}, ArgKind::kFlag, {}, "print the version and exit", true},
+      {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help", true},
   };
   // The metric flags shared with `mteval compare`, after -sl as before.
   std::vector<ArgSpec> metric = MetricArgSpecs();
@@ -186,7 +186,12 @@ std::string ScoreHelp() {
   return "usage: mteval score REF [REF...] [-i HYP [HYP...]] [-m bleu chrf ter] [options]\n\n" + MakeScoreParser().Help();
 }
 
-bool ScoreWantsVersion(const std::vector<std::string>& args) { return MakeScoreParser().Parse(args).Flag("version"); }
+ScoreInfoRequest ScoreInfoRequested(const std::vector<std::string>& args) {
+  const ParsedArgs a = MakeScoreParser().Parse(args);
+  if (a.Flag("help")) return ScoreInfoRequest::kHelp;
+  if (a.Flag("version")) return ScoreInfoRequest::kVersion;
+  return ScoreInfoRequest::kNone;
+}
 
 ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   ParsedArgs a = MakeScoreParser().Parse(args);
@@ -195,9 +200,10 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
     if (a.Has(dest)) {
       throw Error(ErrorKind::kUsage,
                   "argument " + a.FlagName(dest) +
-                      ": mteval does not download or bundle test sets. Pass the reference file(s) instead: "
-                      "`mteval score REF -i HYP` (sacreBLEU writes a test set's references with "
-                      "`sacrebleu -t TEST -l SRC-TGT --echo ref > REF`)");
+                      ": mteval does not download or bundle test sets. Write the references once with sacreBLEU, "
+                      "`sacrebleu -t TEST -l SRC-TGT --echo ref > REF` (`sacrebleu -t TEST -l SRC-TGT --list` "
+                      "names the reference fields: `--echo ref:B` picks one, and a test set may be scored "
+                      "against several), then run `mteval score REF -l SRC-TGT -i HYP`");
     }
   }
   ScoreCommandOptions o;
@@ -441,7 +447,10 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
   }
   // sacreBLEU's -d splits a downloaded test set by origlang and domain; on
   // files it has no such information and says so, on stdout.
-  if (options.detail && corpus.systems.size() == 1 && !options.sentence_level) {
+  // With --origlang or --subset mteval has the information (sacreBLEU
+  // refuses those without a test set), so there is no note.
+  if (options.detail && corpus.systems.size() == 1 && !options.sentence_level && options.input.origlang.empty() &&
+      options.input.subset.empty()) {
     text += "No subset information found. Consider using --origlang argument.\n";
   }
 

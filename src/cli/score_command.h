@@ -48,9 +48,11 @@ struct CommandOutput {
 
 // Parses `mteval score` arguments (after the word "score").
 ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args);
-// True when the arguments ask for the version (-V / --version), which
-// sacreBLEU prints instead of scoring.
-bool ScoreWantsVersion(const std::vector<std::string>& args);
+// Whether the arguments ask for the help (-h) or the version (-V), in any
+// spelling the parser accepts; as in argparse, the first one read wins and
+// arguments after it are not looked at.
+enum class ScoreInfoRequest { kNone, kHelp, kVersion };
+ScoreInfoRequest ScoreInfoRequested(const std::vector<std::string>& args);
 std::string ScoreHelp();
 
 // Runs the command; nothing is returned for printing if it throws.

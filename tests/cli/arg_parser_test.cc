@@ -59,6 +59,10 @@ TEST_CASE("ArgParser: unique prefixes select an option, as in argparse", "[cli]"
   CHECK_THAT(amb, Catch::Contains("ambiguous") && Catch::Contains("--chrf-word-order") &&
                       Catch::Contains("--chrf-whitespace"));
   CHECK_THAT(ErrorOf({"--bogus"}), Catch::Contains("unrecognized argument '--bogus'"));
+  // Reported after parsing (argparse's order): a bad value later comes first.
+  CHECK_THAT(ErrorOf({"--bogus", "-s", "fast"}), Catch::Contains("invalid choice 'fast'"));
+  // What follows an unknown option is not taken as its value.
+  CHECK_THAT(ErrorOf({"--bogus", "x", "--also-bogus"}), Catch::Contains("'--bogus'"));
 }
 
 TEST_CASE("ArgParser: one-letter options take attached values, and -- ends the options", "[cli]") {
@@ -70,7 +74,7 @@ TEST_CASE("ArgParser: one-letter options take attached values, and -- ends the o
   CHECK_THAT(ErrorOf({"-sfast"}), Catch::Contains("invalid choice 'fast'"));
   CHECK_THAT(ErrorOf({"-bx"}), Catch::Contains("-b: ignored explicit argument 'x'"));
   CHECK_THAT(ErrorOf({"-b="}), Catch::Contains("-b: ignored explicit argument ''"));
-  CHECK_THAT(ErrorOf({"--score-only=x"}), Catch::Contains("takes no value"));
+  CHECK_THAT(ErrorOf({"--score-only=x"}), Catch::Contains("--score-only: ignored explicit argument 'x'"));
   ParsedArgs d = Parser().Parse({"-w", "2", "--", "-ref-with-dash", "--width"});
   CHECK(d.positionals() == std::vector<std::string>{"-ref-with-dash", "--width"});
   CHECK(d.Int("width", 0) == 2);
@@ -105,14 +109,37 @@ TEST_CASE("score accepts sacreBLEU's abbreviated and attached spellings", "[cli]
     CHECK(r.exit_code == 0);
     CHECK(r.out == canonical.out);
   }
-  // Combined one-letter flags, -ol for --origlang, and -V.
+  // Combined one-letter flags, -ol for --origlang, -V and -h.
   const auto bq = testing::RunMteval("score " + files + " -m chrf -w 3 -bq");
   CHECK(bq.exit_code == 0);
   CHECK(bq.out == testing::RunMteval("score " + files + " -m chrf -w 3 -b -q").out);
-  CHECK_THAT(testing::RunMteval("score " + files + " -ol xx").err, !Catch::Contains("unrecognized"));
-  const auto version = testing::RunMteval("score -V");
-  CHECK(version.exit_code == 0);
-  CHECK_THAT(version.out, Catch::StartsWith("mteval "));
+  CHECK_THAT(testing::RunMteval("score " + files + " -ol xx").err, Catch::Contains("--origlang needs documents"));
+  for (const char* v : {"-V", "--version", "-bV", "-V -f yaml"}) {
+    INFO(v);
+    const auto version = testing::RunMteval("score " + std::string(v));
+    CHECK(version.exit_code == 0);
+    CHECK_THAT(version.out, Catch::StartsWith("mteval "));
+  }
+  for (const char* h : {"-h", "--he", "-bh"}) {
+    INFO(h);
+    const auto help = testing::RunMteval("score " + files + " " + h);
+    CHECK(help.exit_code == 0);
+    CHECK_THAT(help.out, Catch::StartsWith("usage: mteval score"));
+    CHECK(help.err.empty());
+  }
+  // -q in any spelling silences warnings (here: sacreBLEU's warning about
+  // tokenized-looking output, which needs 100 lines ending in " .").
+  std::string tokenized;
+  for (int i = 0; i < 120; ++i) tokenized += "a b .\n";
+  testing::WriteFile(dir + "/tok", tokenized);
+  const std::string tok_files = dir + "/tok -i " + dir + "/tok";
+  CHECK_THAT(testing::RunMteval("score " + tok_files + " -b").err, Catch::Contains("tokenized period"));
+  for (const char* q : {"-q", "--qui", "-bq", "-q=b"}) {
+    INFO(q);
+    const auto quiet = testing::RunMteval("score " + tok_files + " " + q);
+    CHECK(quiet.exit_code == 0);
+    CHECK(quiet.err.empty());
+  }
   // `--` before the references.
   const auto d = testing::RunMteval("score -i " + dir + "/hyp -m chrf -w 3 -f text -- " + dir + "/ref");
   CHECK(d.out == canonical.out);

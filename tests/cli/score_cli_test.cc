@@ -165,7 +165,8 @@ TEST_CASE("sacreBLEU's test-set options are refused with what to do instead", "[
     auto r = RunMteval("score -l zh-en -i " + f.hyp + " " + flag);
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
-    CHECK_THAT(r.err, Catch::Contains("does not download") && Catch::Contains("--echo ref"));
+    CHECK_THAT(r.err, Catch::Contains("does not download") && Catch::Contains("--echo ref") &&
+                          Catch::Contains("mteval score REF -l SRC-TGT -i HYP"));
   }
   // -t is a one-letter option now, so -to is ambiguous between -t and -tok.
   CHECK_THAT(RunMteval("score " + f.ref + " -i " + f.hyp + " -to intl").err, Catch::Contains("ambiguous"));

@@ -47,13 +47,25 @@ TEST_CASE("ScoreCommandOptions::Validate checks what the parser checks", "[cli]"
   CHECK_THAT(ValidateError(l), Catch::Contains("SRC-TGT"));
 }
 
-TEST_CASE("ParseScoreArgs reads -d, and -V is recognised in any spelling", "[cli]") {
+TEST_CASE("ParseScoreArgs reads -d; -h and -V are recognised in any spelling, the first one wins", "[cli]") {
   CHECK(ParseScoreArgs({"ref.txt", "-i", "hyp.txt", "-d"}).detail);
   CHECK_FALSE(ParseScoreArgs({"ref.txt", "-i", "hyp.txt"}).detail);
-  CHECK(ScoreWantsVersion({"-V"}));
-  CHECK(ScoreWantsVersion({"ref.txt", "--vers"}));
-  CHECK(ScoreWantsVersion({"-bV"}));
-  CHECK_FALSE(ScoreWantsVersion({"ref.txt", "-b"}));
+  using R = ScoreInfoRequest;
+  CHECK(ScoreInfoRequested({"-V"}) == R::kVersion);
+  CHECK(ScoreInfoRequested({"ref.txt", "--vers"}) == R::kVersion);
+  CHECK(ScoreInfoRequested({"-bV"}) == R::kVersion);
+  CHECK(ScoreInfoRequested({"-bh"}) == R::kHelp);
+  CHECK(ScoreInfoRequested({"--he"}) == R::kHelp);
+  CHECK(ScoreInfoRequested({"-h", "-V"}) == R::kHelp);
+  CHECK(ScoreInfoRequested({"-V", "-h"}) == R::kVersion);
+  CHECK(ScoreInfoRequested({"ref.txt", "-b"}) == R::kNone);
+  // As in argparse: what follows -V is not looked at, and an unknown option
+  // before it is reported only at the end, which -V never reaches.
+  CHECK(ScoreInfoRequested({"-V", "-f", "yaml"}) == R::kVersion);
+  CHECK(ScoreInfoRequested({"--bogus", "-V"}) == R::kVersion);
+  // A bad value before it is an error at once.
+  CHECK_THROWS_AS(ScoreInfoRequested({"-f", "yaml", "-V"}), Error);
+  CHECK_THROWS_AS(ScoreInfoRequested({"--bogus"}), Error);
 }
 
 }  // namespace mteval

@@ -142,6 +142,11 @@ TEST_CASE("score --origlang / --subset and --per-doc", "[corpus][cli]") {
   CHECK(f.Text("score " + f.xml + " --origlang non-de") == d2);
   CHECK(f.Text("score " + f.xml + " --subset '^d2$'") == d2);
   CHECK(f.Text("score " + f.xml + " --subset 'dom-d1'") == d1);  // domains match too
+  // -d has nothing to add to a subset mteval already chose (sacreBLEU's note
+  // about missing subset information would be wrong here).
+  CHECK(f.Text("score " + f.xml + " --origlang de -d") == d1);
+  CHECK(f.Text("score " + f.xml + " --subset '^d2$' -d") == d2);
+  CHECK_THAT(f.Text("score " + f.xml + " -d"), Catch::EndsWith("No subset information found. Consider using --origlang argument.\n"));
 
   auto r = RunMteval("score " + f.xml + " --origlang fr");
   CHECK(r.exit_code == 3);
