@@ -47,7 +47,7 @@ TEST_CASE("ScoreCommandOptions::Validate checks what the parser checks", "[cli]"
   CHECK_THAT(ValidateError(l), Catch::Contains("SRC-TGT"));
 }
 
-TEST_CASE("ParseScoreArgs reads -d; -h and -V are recognised in any spelling, the first one wins", "[cli]") {
+TEST_CASE("ParseScoreArgs reads -d, and -h and -V are recognised in any spelling (the first one wins)", "[cli]") {
   CHECK(ParseScoreArgs({"ref.txt", "-i", "hyp.txt", "-d"}).detail);
   CHECK_FALSE(ParseScoreArgs({"ref.txt", "-i", "hyp.txt"}).detail);
   using R = ScoreInfoRequest;
