@@ -188,9 +188,10 @@ void NgramMatcher::PrepareCount(size_t n) {
 
 void NgramMatcher::FinishCount(const uint32_t* units, size_t n, size_t num_touched) {
   for (size_t t = 0; t < num_touched; ++t) slots_[count_touched_[t]].scratch = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (units[i] < kPackedLimit) uni_scratch_[units[i]] = 0;
-  }
+  // Entry 255 is never counted (units >= 255 are skipped), so it can absorb
+  // the unknown units: no branch on data here.
+  static_assert(kPackedLimit == 255, "uni_scratch_ has one entry past the packed units");
+  for (size_t i = 0; i < n; ++i) uni_scratch_[std::min(units[i], kPackedLimit)] = 0;
 }
 
 // --- trie representation ---------------------------------------------------
