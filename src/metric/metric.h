@@ -58,11 +58,6 @@ class Metric {
   // The score of merged (summed) statistics: a corpus, a shard union, or one
   // segment for sentence-level scores.
   virtual MetricScore Score(const int64_t* stats) const = 0;
-  // The score sacreBLEU's bootstrap resampling (significance.py) gives to a
-  // resampled corpus: it sums the segment statistics in a float32 numpy
-  // array, so metrics whose arithmetic then changes (chrF's precision and
-  // recall, TER's ratio become float32) override this. `stats` are the
-  // exact sums as doubles. Default: Score() of the sums rounded to integers.
   // sacreBLEU's bootstrap keeps each segment's statistics in float32 and
   // adds the drawn rows one after another in float32. Where its per-segment
   // statistics are not integers (TER's average reference length with 3
@@ -76,6 +71,11 @@ class Metric {
     return 0;
   }
   virtual double ScoreFloat32Sums(const float* /*sums*/) const { return 0.0; }
+  // The score sacreBLEU's bootstrap resampling (significance.py) gives to a
+  // resampled corpus: it sums the segment statistics in a float32 numpy
+  // array, so metrics whose arithmetic then changes (chrF's precision and
+  // recall, TER's ratio become float32) override this. `stats` are the
+  // exact sums as doubles. Default: Score() of the sums rounded to integers.
   virtual double ResampledScore(const double* stats) const {
     std::vector<int64_t> rounded(NumStats());
     for (size_t i = 0; i < rounded.size(); ++i) rounded[i] = static_cast<int64_t>(stats[i] < 0 ? stats[i] - 0.5 : stats[i] + 0.5);
