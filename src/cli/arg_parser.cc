@@ -25,9 +25,7 @@ int ParsedArgs::Int(const std::string& dest, int fallback) const {
   char* end = nullptr;
   long x = std::strtol(v->c_str(), &end, 10);
   if (v->empty() || *end != '\0' || errno != 0 || x < -1000000000L || x > 1000000000L) {
-    auto it = flag_names_.find(dest);
-    throw Error(ErrorKind::kUsage, "argument " + (it != flag_names_.end() ? it->second : dest) +
-                                       ": invalid integer value '" + *v + "'");
+    throw Error(ErrorKind::kUsage, "argument " + FlagName(dest) + ": invalid integer value '" + *v + "'");
   }
   return static_cast<int>(x);
 }
@@ -38,9 +36,7 @@ std::optional<double> ParsedArgs::Double(const std::string& dest) const {
   char* end = nullptr;
   double x = std::strtod(v->c_str(), &end);
   if (v->empty() || *end != '\0') {
-    auto it = flag_names_.find(dest);
-    throw Error(ErrorKind::kUsage, "argument " + (it != flag_names_.end() ? it->second : dest) +
-                                       ": invalid number '" + *v + "'");
+    throw Error(ErrorKind::kUsage, "argument " + FlagName(dest) + ": invalid number '" + *v + "'");
   }
   return x;
 }
@@ -63,13 +59,13 @@ bool LooksLikeOption(const std::string& a) {
   return !((c >= '0' && c <= '9') || c == '.');
 }
 
-std::string JoinChoices(const std::vector<std::string>& v) {
+}  // namespace
+
+std::string JoinChoices(const std::vector<std::string>& choices) {
   std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  for (const auto& c : choices) out += (out.empty() ? "" : ", ") + c;
   return out;
 }
-
-}  // namespace
 
 // argparse's _parse_optional and _get_option_tuples (Python 3.11): an exact
 // name; NAME=VALUE; then prefixes: for "--x" every long name starting with

@@ -56,6 +56,9 @@ class ParsedArgs {
   std::vector<std::string> positionals_;
 };
 
+// "a, b, c": how errors and the help list an option's choices.
+std::string JoinChoices(const std::vector<std::string>& choices);
+
 class ArgParser {
  public:
   explicit ArgParser(std::vector<ArgSpec> specs) : specs_(std::move(specs)) {}

@@ -276,9 +276,8 @@ void ScoreCommandOptions::Validate() const {
   }
   const std::vector<std::string>& formats = ScoreFormats();
   if (std::find(formats.begin(), formats.end(), format) == formats.end()) {
-    std::string choices;
-    for (const std::string& f : formats) choices += (choices.empty() ? "" : ", ") + f;
-    throw Error(ErrorKind::kUsage, "argument -f/--format: invalid choice '" + format + "' (choose from " + choices + ")");
+    throw Error(ErrorKind::kUsage,
+                "argument -f/--format: invalid choice '" + format + "' (choose from " + JoinChoices(formats) + ")");
   }
   significance.Validate(corpus.hyp_paths.size(), sentence_level);
   if (!langpair.empty()) {
