@@ -118,8 +118,8 @@ void NgramMatcher::PackedGrow() {
   SetPackedTableSize((mask_ + 1) * 2);
   num_filled_ = 0;
   for (const PackedSlot& slot : live) {
-    size_t i = (slot.key * 0x9E3779B97F4A7C15ULL) >> shift_;
-    while (slots_[i].key != kEmpty) i = (i + 1) & mask_;
+    // Keys are distinct, so the probe ends at an empty slot.
+    const size_t i = PackedProbe(slots_.data(), mask_, shift_, slot.key);
     slots_[i] = slot;
     AppendFilled(static_cast<uint32_t>(i));
   }
@@ -154,10 +154,8 @@ void NgramMatcher::PackedAdd(const uint32_t* units, size_t n) {
     const size_t limit = std::min(n - i, order);
     for (size_t k = 1; k < limit; ++k) {
       key = (key << 8) | (units[i + k] + 1);
-      size_t h = (key * 0x9E3779B97F4A7C15ULL) >> shift;
-      uint64_t at;
-      while ((at = slots[h].key) != key && at != kEmpty) h = (h + 1) & mask;
-      if (at == kEmpty) {
+      const size_t h = PackedProbe(slots, mask, shift, key);
+      if (slots[h].key == kEmpty) {
         slots[h].key = key;
         filled[added++] = static_cast<uint32_t>(h);
       }

@@ -87,6 +87,9 @@ class NgramMatcher {
     uint32_t ref = 0;      // max count over the references
     uint32_t scratch = 0;  // count in the sequence being processed
   };
+  // The slot holding `key` in a packed table of mask + 1 slots, or the
+  // empty slot where it would go (linear probing from its hash).
+  static size_t PackedProbe(const PackedSlot* slots, size_t mask, int shift, uint64_t key);
   // Unigrams of packed mode are plain arrays indexed by unit (< 255): the
   // most frequent probe needs no hashing.
   uint32_t uni_ref_[256] = {};
@@ -112,6 +115,13 @@ class NgramMatcher {
   std::vector<uint32_t> count_touched_;  // PackedCount's touched slots
 };
 
+inline size_t NgramMatcher::PackedProbe(const PackedSlot* slots, size_t mask, int shift, uint64_t key) {
+  size_t h = (key * 0x9E3779B97F4A7C15ULL) >> shift;
+  uint64_t at;
+  while ((at = slots[h].key) != key && at != kEmpty) h = (h + 1) & mask;
+  return h;
+}
+
 template <typename UnitOf>
 void NgramMatcher::PackedCount(size_t n, UnitOf&& unit_of, const uint32_t* units, int64_t* matches) {
   PrepareCount(n);
@@ -134,11 +144,9 @@ void NgramMatcher::PackedCount(size_t n, UnitOf&& unit_of, const uint32_t* units
       if (u >= kPackedLimit) break;
       // Earlier units go to higher bytes: the same key as PackedAdd's.
       key |= static_cast<uint64_t>(u + 1) << (8 * k);
-      size_t h = (key * 0x9E3779B97F4A7C15ULL) >> shift;
-      uint64_t at;
-      while ((at = slots[h].key) != key && at != kEmpty) h = (h + 1) & mask;
+      const size_t h = PackedProbe(slots, mask, shift, key);
       // An n-gram whose suffix no reference has is absent too.
-      if (at == kEmpty) break;
+      if (slots[h].key == kEmpty) break;
       const uint32_t c = ++slots[h].scratch;
       if (c == 1) touched[num_touched++] = static_cast<uint32_t>(h);
       matches[k] += c <= slots[h].ref;
