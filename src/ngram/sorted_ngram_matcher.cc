@@ -106,10 +106,14 @@ void SortWindows(uint64_t** a, uint64_t** tmp, size_t n, int order, uint32_t lim
   std::swap(*a, *tmp);
 }
 
-// Equal leading bytes of two windows (tags ignored), 0..8.
+// Equal leading unit bytes of two windows (tags ignored), 0..7: a window
+// holds at most kMaxOrder = 7 units, so 7 means equal windows. Setting a bit
+// below the units (in the tag byte) makes the count branch-free: equal
+// windows are common in sorted order (every matched 7-gram) and a branch on
+// them mispredicted often.
 inline int CommonPrefix(uint64_t x, uint64_t y) {
-  const uint64_t d = (x ^ y) & ~kTagMask;
-  return d ? __builtin_clzll(d) >> 3 : 8;
+  static_assert(SortedNgramMatcher::kMaxOrder == 7, "units in bytes 0..6, tag in byte 7");
+  return __builtin_clzll(((x ^ y) & ~kTagMask) | 0x80) >> 3;
 }
 
 // Units in a window: its non-zero leading bytes (windows are never 0).
