@@ -49,8 +49,13 @@ class UnitInterner {
   void Clear(size_t expected_units);
   uint32_t Intern(uint32_t unit) {
     if (unit < kDirect) {
-      uint32_t& id = direct_[unit];
-      if (id == kUnknown) id = count_++;
+      // Without a branch: each segment's first sight of a character would
+      // mispredict it (dozens per segment).
+      uint32_t id = direct_[unit];
+      const bool fresh = id == kUnknown;
+      id = fresh ? count_ : id;
+      direct_[unit] = id;
+      count_ += fresh;
       return id;
     }
     return InternHashed(unit);
