@@ -13,6 +13,8 @@ namespace mteval {
 namespace {
 
 constexpr uint64_t kTagMask = 0xFF;
+// Windows per side up to which a group's count fits a byte (ScanSse2Narrow).
+constexpr size_t kNarrowLength = 255;
 
 // Windows counted by one byte's value v at [v + 1]; [0] stays 0 for the
 // prefix sums.
@@ -186,6 +188,53 @@ void ScanSse2(Windows&& windows, int order, int64_t* matches) {
   _mm_store_si128(reinterpret_cast<__m128i*>(lanes), acc);
   for (int k = 0; k < order; ++k) matches[k] += lanes[k];
 }
+
+// The same scan for sequences of at most 255 windows each, whose counts fit
+// a byte: the reference counts and the hypothesis counts share one register
+// (bytes 0-7 and 8-15), and a window's bytes are its own increments, so a
+// step takes about a third fewer instructions than ScanSse2's (33 against
+// 47 in GCC 12's loop). Byte b of a half holds
+// the order 8 - b count (byte 7 - k of a window is unit k + 1, or 0 past
+// its end); bytes 0 and 8 face the tag and are never incremented.
+template <typename Windows>
+void ScanSse2Narrow(Windows&& windows, int order, int64_t* matches) {
+  // kClose[l], l equal leading units: the counts of orders above l, bytes
+  // 0..7-l of each half (the tag bytes always).
+  alignas(16) static const uint8_t kClose[8][16] = {
+      {255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255},
+      {255, 255, 255, 255, 255, 255, 255, 0, 255, 255, 255, 255, 255, 255, 255, 0},
+      {255, 255, 255, 255, 255, 255, 0, 0, 255, 255, 255, 255, 255, 255, 0, 0},
+      {255, 255, 255, 255, 255, 0, 0, 0, 255, 255, 255, 255, 255, 0, 0, 0},
+      {255, 255, 255, 255, 0, 0, 0, 0, 255, 255, 255, 255, 0, 0, 0, 0},
+      {255, 255, 255, 0, 0, 0, 0, 0, 255, 255, 255, 0, 0, 0, 0, 0},
+      {255, 255, 0, 0, 0, 0, 0, 0, 255, 255, 0, 0, 0, 0, 0, 0},
+      {255, 0, 0, 0, 0, 0, 0, 0, 255, 0, 0, 0, 0, 0, 0, 0}};
+  alignas(16) static const uint8_t kSide[2][16] = {
+      {0, 255, 255, 255, 255, 255, 255, 255, 0, 0, 0, 0, 0, 0, 0, 0},
+      {0, 0, 0, 0, 0, 0, 0, 0, 0, 255, 255, 255, 255, 255, 255, 255}};
+  auto row = [](const uint8_t (*table)[16], size_t i) {
+    return _mm_load_si128(reinterpret_cast<const __m128i*>(table[i]));
+  };
+  const __m128i zero = _mm_setzero_si128();
+  __m128i counts = zero, acc = zero;
+  uint64_t prev = 0;
+  windows([&](uint64_t x) {
+    const __m128i close = row(kClose, static_cast<size_t>(CommonPrefix(x, prev)));
+    // min(reference, hypothesis) of the closing groups, widened to 16 bits.
+    const __m128i closed = _mm_and_si128(_mm_min_epu8(counts, _mm_srli_si128(counts, 8)), close);
+    acc = _mm_add_epi16(acc, _mm_unpacklo_epi8(closed, zero));
+    const __m128i bytes = _mm_cvtsi64_si128(static_cast<long long>(x));
+    const __m128i present = _mm_unpacklo_epi64(bytes, bytes);
+    // Non-zero bytes on the window's side gain one (subtracting -1).
+    const __m128i inc = _mm_andnot_si128(_mm_cmpeq_epi8(present, zero), row(kSide, x & 1));
+    counts = _mm_sub_epi8(_mm_andnot_si128(close, counts), inc);
+    prev = x;
+  });
+  acc = _mm_add_epi16(acc, _mm_unpacklo_epi8(_mm_min_epu8(counts, _mm_srli_si128(counts, 8)), zero));
+  alignas(16) uint16_t lanes[8];
+  _mm_store_si128(reinterpret_cast<__m128i*>(lanes), acc);
+  for (int k = 0; k < order; ++k) matches[k] += lanes[7 - k];
+}
 #endif
 
 }  // namespace
@@ -281,8 +330,17 @@ void SortedNgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* 
   // so the scan reads one array (a merge of two sorted arrays has a
   // dependency chain through its loads); later ones (other systems) reuse
   // the reference, sorted once, and are merged with it.
+  const bool first = !ref_used_;
+  ref_used_ = true;
+  if (hyp_.size() < n) hyp_.resize(n);
+  const size_t m = BuildWindows(units, n, 1, hyp_.data(), &hyp_runs_);
+  const size_t nr = ref_.size();
   auto scan = [&](auto&& windows) {
 #if defined(__SSE2__)
+    if (nr <= kNarrowLength && m <= kNarrowLength) {
+      ScanSse2Narrow(windows, order_, matches);
+      return;
+    }
     if (n <= kMaxLength) {
       ScanSse2(windows, order_, matches);
       return;
@@ -290,11 +348,6 @@ void SortedNgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* 
 #endif
     ScanScalar(windows, order_, matches);
   };
-  const bool first = !ref_used_;
-  ref_used_ = true;
-  if (hyp_.size() < n) hyp_.resize(n);
-  const size_t m = BuildWindows(units, n, 1, hyp_.data(), &hyp_runs_);
-  const size_t nr = ref_.size();
   // Joint only where both sides would be radix-sorted (many windows per
   // distinct unit); with about as many units as windows (Chinese), the
   // separate bucket sorts are cheaper.

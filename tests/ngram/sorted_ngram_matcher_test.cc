@@ -1,7 +1,8 @@
 // SortedNgramMatcher against clipped counting with a std::map, and against
 // NgramMatcher, on random sequences: tiny and large alphabets, unknown
-// hypothesis units, every order 1..7, long sequences that take the scalar
-// scan, and references it must refuse.
+// hypothesis units, every order 1..7, sides on both sides of the byte-count
+// limit, long sequences that take the scalar scan, and references it must
+// refuse.
 
 #include <catch2/catch.hpp>
 
@@ -46,6 +47,30 @@ TEST_CASE("SortedNgramMatcher equals clipped counting with a map", "[ngram]") {
         matcher.CountMatches(hyp.data(), hyp.size(), got.data());
         for (int k = 1; k <= order; ++k) REQUIRE(got[k - 1] == MapMatches(ref, hyp, k));
         std::shuffle(hyp.begin(), hyp.end(), rng);
+      }
+    }
+  }
+}
+
+TEST_CASE("SortedNgramMatcher around the byte-count limit and in 16-bit lanes", "[ngram]") {
+  // Sides of up to 255 windows count in bytes, longer ones in 16-bit lanes:
+  // a one- or two-unit alphabet drives a group's count to the side's length.
+  std::mt19937 rng(23);
+  for (int order : {1, 4, 7}) {
+    SortedNgramMatcher matcher(order);
+    for (size_t ref_len : {254, 255, 256, 700}) {
+      for (size_t hyp_len : {1, 255, 256, 900}) {
+        for (uint32_t vocab : {1, 2, 30}) {
+          std::vector<uint32_t> ref(ref_len), hyp(hyp_len);
+          for (auto& u : ref) u = rng() % vocab;
+          for (auto& u : hyp) u = rng() % vocab;
+          REQUIRE(matcher.SetReference(ref.data(), ref.size()));
+          for (int rep = 0; rep < 2; ++rep) {  // joint sort, then merge
+            std::vector<int64_t> got(order, 0);
+            matcher.CountMatches(hyp.data(), hyp.size(), got.data());
+            for (int k = 1; k <= order; ++k) REQUIRE(got[k - 1] == MapMatches(ref, hyp, k));
+          }
+        }
       }
     }
   }
