@@ -313,15 +313,22 @@ void SortedNgramMatcher::Sort(std::vector<uint64_t>* v, size_t m, const WindowRu
 }
 
 bool SortedNgramMatcher::SetReference(const uint32_t* units, size_t n) {
-  ref_.clear();
   ref_sorted_ = false;
   ref_used_ = false;
-  if (n > kMaxLength) return false;
-  for (size_t i = 0; i < n; ++i) {
-    if (units[i] >= kUnitLimit) return false;
+  if (n > kMaxLength) {
+    ref_.clear();
+    return false;
   }
-  ref_.resize(n);
-  ref_.resize(BuildWindows(units, n, 0, ref_.data(), &ref_runs_));
+  // Grown, not cleared and refilled: BuildWindows overwrites what it uses.
+  if (ref_.size() < n) ref_.resize(n);
+  // A window starts at every known unit, so n windows mean no unit was
+  // >= kUnitLimit.
+  const size_t m = BuildWindows(units, n, 0, ref_.data(), &ref_runs_);
+  if (m != n) {
+    ref_.clear();
+    return false;
+  }
+  ref_.resize(m);
   return true;
 }
 

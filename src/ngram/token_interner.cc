@@ -123,9 +123,10 @@ void UnitInterner::Clear(size_t expected_units) {
   if (ids_.size() < want || ids_.size() > want * 8) {
     units_.assign(want, 0);
     ids_.assign(want, kUnknown);
-  } else {
+  } else if (hashed_used_) {  // an all-ASCII segment left the table empty
     std::fill(ids_.begin(), ids_.end(), kUnknown);
   }
+  hashed_used_ = false;
   mask_ = ids_.size() - 1;
   shift_ = 64 - __builtin_ctzll(ids_.size());
   count_ = 0;
@@ -133,6 +134,7 @@ void UnitInterner::Clear(size_t expected_units) {
 }
 
 uint32_t UnitInterner::InternHashed(uint32_t unit) {
+  hashed_used_ = true;
   size_t i = Slot(unit);
   while (ids_[i] != kUnknown) {
     if (units_[i] == unit) return ids_[i];

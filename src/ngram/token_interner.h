@@ -84,6 +84,7 @@ class UnitInterner {
   size_t mask_ = 0;
   int shift_ = 64;
   uint32_t count_ = 0;
+  bool hashed_used_ = false;  // the table has entries to clear
 };
 
 }  // namespace mteval
