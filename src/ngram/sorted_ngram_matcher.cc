@@ -192,10 +192,10 @@ void ScanSse2(Windows&& windows, int order, int64_t* matches) {
 // The same scan for sequences of at most 255 windows each, whose counts fit
 // a byte: the reference counts and the hypothesis counts share one register
 // (bytes 0-7 and 8-15), and a window's bytes are its own increments, so a
-// step takes a third fewer instructions than ScanSse2's (32 against
-// 48 in GCC 12's loop). Byte b of a half holds
-// the order 8 - b count (byte 7 - k of a window is unit k + 1, or 0 past
-// its end); bytes 0 and 8 face the tag and are never incremented.
+// step takes a third fewer instructions than ScanSse2's (32 against 48 in
+// GCC 12's loop). Byte b of a half holds the order 8 - b count (byte 7 - k
+// of a window is unit k + 1, or 0 past its end); bytes 0 and 8 face the tag
+// and are never incremented.
 template <typename Windows>
 void ScanSse2Narrow(Windows&& windows, int order, int64_t* matches) {
   // kClose[l], l equal leading units: the counts of orders above l, bytes
