@@ -55,6 +55,22 @@ inline bool AnyBitInRange(const uint64_t* bits, size_t begin, size_t end) {
   return (bits[we] & last) != 0;
 }
 
+// Calls f(i) for each set bit i in [begin, end), in increasing order.
+template <typename F>
+void ForEachBitInRange(const uint64_t* bits, size_t begin, size_t end, F&& f) {
+  if (begin >= end) return;
+  const size_t wb = begin >> 6, we = (end - 1) >> 6;
+  for (size_t w = wb; w <= we; ++w) {
+    uint64_t x = bits[w];
+    if (w == wb) x &= ~uint64_t{0} << (begin & 63);
+    if (w == we) x &= ~uint64_t{0} >> (63 - ((end - 1) & 63));
+    while (x) {
+      f((w << 6) + static_cast<size_t>(__builtin_ctzll(x)));
+      x &= x - 1;
+    }
+  }
+}
+
 // Calls f(begin, end) for each maximal run of non-space bytes of a line of n
 // bytes, given its space bitmap (ClassifyBytes's contract: bit n is set).
 // Word starts (non-space after space) and ends (space after non-space)

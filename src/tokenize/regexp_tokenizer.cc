@@ -130,34 +130,45 @@ struct SpanSink {
 };
 
 // Emits the tokens of word [w, p) of the line [begin, end); the word has no
-// whitespace and at least one special byte.
+// whitespace and at least one special byte, and `special` is the line's
+// special-byte bitmap (see byte_classes.h). Words are visited through their
+// special bytes only (usually one or two), not byte by byte.
 template <typename Sink>
-void SpecialWord(const char* w, const char* p, const char* begin, const char* end, bool padded, Sink& sink) {
+void SpecialWord(const char* w, const char* p, const char* begin, const char* end, bool padded, const uint64_t* special,
+                 Sink& sink) {
   const size_t n = static_cast<size_t>(p - w);
-  int rule1 = 0, pcd = 0;  // counts of rule-1 bytes and of . , -
-  const char* last_pcd = nullptr;
-  for (const char* q = w; q < p; ++q) {
-    const auto c = static_cast<unsigned char>(*q);
-    if (!Is13aSpecialByte(c)) continue;
-    if (c == '.' || c == ',' || c == '-') {
-      ++pcd;
-      last_pcd = q;
+  const size_t wb = static_cast<size_t>(w - begin), we = static_cast<size_t>(p - begin);
+  int rule1 = 0, period_comma = 0, dashes = 0;
+  bool digit_dash = false;         // a '-' after a digit (rule 4 splits it)
+  const char* last_pcd = nullptr;  // the last '.', ',' or '-'
+  ForEachBitInRange(special, wb, we, [&](size_t i) {
+    const char c = begin[i];
+    if (c == '.' || c == ',') {
+      ++period_comma;
+      last_pcd = begin + i;
+    } else if (c == '-') {
+      ++dashes;
+      digit_dash |= i > wb && IsDigit(begin[i - 1]);
+      last_pcd = begin + i;
     } else {
       ++rule1;
     }
-  }
-  if (pcd == 0) {
+  });
+  if (!last_pcd) {
     // Only rule 1 applies: each such byte becomes a token of its own.
     const char* t = w;
-    for (const char* q = w; q < p; ++q) {
-      if (Is13aSpecialByte(static_cast<unsigned char>(*q))) {
-        if (q > t) sink.LineToken(t, static_cast<size_t>(q - t), end);
-        sink.LineToken(q, 1, end);
-        t = q + 1;
-      }
-    }
+    ForEachBitInRange(special, wb, we, [&](size_t i) {
+      const char* q = begin + i;
+      if (q > t) sink.LineToken(t, static_cast<size_t>(q - t), end);
+      sink.LineToken(q, 1, end);
+      t = q + 1;
+    });
     if (p > t) sink.LineToken(t, static_cast<size_t>(p - t), end);
-  } else if (rule1 == 0 && pcd == 1 && n >= 2 && last_pcd == p - 1 && *last_pcd != '-' && !IsDigit(*(p - 2))) {
+  } else if (rule1 == 0 && period_comma == 0 && !digit_dash) {
+    // Only dashes, none after a digit ("well-known", "-"): no rule applies
+    // (the byte before the word is whitespace, never a digit).
+    sink.LineToken(w, n, end);
+  } else if (rule1 == 0 && dashes == 0 && period_comma == 1 && n >= 2 && last_pcd == p - 1 && !IsDigit(*(p - 2))) {
     // "word." / "word,": rule 2 splits the final period or comma.
     sink.LineToken(w, n - 1, end);
     sink.LineToken(p - 1, 1, end);
@@ -197,7 +208,7 @@ void Scan(std::string_view s, bool padded, Sink& sink) {
     if (!AnyBitInRange(special.data(), b, e)) {
       sink.LineToken(begin + b, e - b, end);
     } else {
-      SpecialWord(begin + b, begin + e, begin, end, padded, sink);
+      SpecialWord(begin + b, begin + e, begin, end, padded, special.data(), sink);
     }
   });
 }

@@ -99,6 +99,24 @@ TEST_CASE("AnyBitInRange", "[tokenize]") {
   CHECK(AnyBitInRange(bits.data(), 10, 10) == false);
 }
 
+TEST_CASE("ForEachBitInRange visits the set bits of the range in order", "[tokenize]") {
+  // Every range of a 3-word bitmap against a bit-by-bit scan.
+  const std::vector<uint64_t> bits = {0x8000000000000021ULL, 0x1ULL | (uint64_t{1} << 40), 0x8000000000000000ULL};
+  for (size_t b = 0; b <= 192; ++b) {
+    for (size_t e = b; e <= 192; ++e) {
+      std::vector<size_t> got, want;
+      ForEachBitInRange(bits.data(), b, e, [&](size_t i) { got.push_back(i); });
+      for (size_t i = b; i < e; ++i) {
+        if ((bits[i >> 6] >> (i & 63)) & 1) want.push_back(i);
+      }
+      if (got != want) FAIL("range [" << b << ", " << e << ")");
+    }
+  }
+  std::vector<size_t> all;
+  ForEachBitInRange(bits.data(), 0, 192, [&](size_t i) { all.push_back(i); });
+  CHECK(all == std::vector<size_t>{0, 5, 63, 64, 104, 191});
+}
+
 TEST_CASE("ClassifyBytes equals the reference for every byte value at every block offset", "[tokenize]") {
   // The SSE2 ranges against Is13aSpecialByte and IsPySpace, byte by byte
   // (the alphabet above has only a few of the punctuation characters).

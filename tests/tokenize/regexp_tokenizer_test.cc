@@ -9,6 +9,27 @@
 #include "tokenize/regexp_tokenizer.h"
 
 namespace mteval {
+namespace {
+
+// Calls f(s) for every concatenation s of min_len .. max_len pieces of
+// `alphabet` (min_len 0 includes the empty string).
+template <typename F>
+void ForEachString(const std::vector<std::string>& alphabet, size_t min_len, size_t max_len, F&& f) {
+  std::vector<size_t> idx;
+  for (size_t len = min_len; len <= max_len; ++len) {
+    idx.assign(len, 0);
+    for (;;) {
+      std::string s;
+      for (size_t i : idx) s += alphabet[i];
+      f(s);
+      size_t k = 0;
+      while (k < len && ++idx[k] == alphabet.size()) idx[k++] = 0;
+      if (k == len) break;
+    }
+  }
+}
+
+}  // namespace
 
 TEST_CASE("RegexpTokenize equals the literal passes on all short strings", "[tokenize]") {
   // Every character class the rules distinguish: letter, digit, period,
@@ -18,36 +39,46 @@ TEST_CASE("RegexpTokenize equals the literal passes on all short strings", "[tok
   size_t checked = 0;
   std::string fast;
   TokenSpans spans;
-  std::vector<size_t> idx;
-  for (size_t len = 0; len <= 6; ++len) {
-    idx.assign(len, 0);
-    for (;;) {
-      std::string s;
-      for (size_t i : idx) s += alphabet[i];
-      RegexpTokenize(s, &fast);
-      std::string ref = RegexpTokenizeReference(s);
-      if (fast != ref) FAIL("input '" << s << "': fast '" << fast << "' vs reference '" << ref << "'");
-      RegexpTokenizePadded(s, &fast);
-      ref = RegexpTokenizeReference(" " + s + " ");
-      if (fast != ref) FAIL("padded input '" << s << "': fast '" << fast << "' vs reference '" << ref << "'");
-      // The views must be the same tokens, and readable with padding.
-      RegexpTokenizeSpansPadded(s, &spans);
-      std::string joined;
-      for (std::string_view t : spans) {
-        if (t.empty()) FAIL("empty view for '" << s << "'");
-        if (!joined.empty()) joined.push_back(' ');
-        joined.append(t);
-        volatile char last_padding_byte = t.data()[TokenSpans::kPadding - 1];
-        (void)last_padding_byte;
-      }
-      if (joined != ref) FAIL("spans of '" << s << "': '" << joined << "' vs reference '" << ref << "'");
-      ++checked;
-      size_t k = 0;
-      while (k < len && ++idx[k] == alphabet.size()) idx[k++] = 0;
-      if (k == len) break;
+  ForEachString(alphabet, 0, 6, [&](const std::string& s) {
+    RegexpTokenize(s, &fast);
+    std::string ref = RegexpTokenizeReference(s);
+    if (fast != ref) FAIL("input '" << s << "': fast '" << fast << "' vs reference '" << ref << "'");
+    RegexpTokenizePadded(s, &fast);
+    ref = RegexpTokenizeReference(" " + s + " ");
+    if (fast != ref) FAIL("padded input '" << s << "': fast '" << fast << "' vs reference '" << ref << "'");
+    // The views must be the same tokens, and readable with padding.
+    RegexpTokenizeSpansPadded(s, &spans);
+    std::string joined;
+    for (std::string_view t : spans) {
+      if (t.empty()) FAIL("empty view for '" << s << "'");
+      if (!joined.empty()) joined.push_back(' ');
+      joined.append(t);
+      volatile char last_padding_byte = t.data()[TokenSpans::kPadding - 1];
+      (void)last_padding_byte;
     }
-  }
+    if (joined != ref) FAIL("spans of '" << s << "': '" << joined << "' vs reference '" << ref << "'");
+    ++checked;
+  });
   CHECK(checked == 597871);  // 9^0 + ... + 9^6
+}
+
+TEST_CASE("RegexpTokenize equals the literal passes across a 64-byte bitmap word", "[tokenize]") {
+  // The scanner visits a word's punctuation through the line's bitmaps, one
+  // uint64 per 64 bytes: every string of up to 5 characters, starting at
+  // each offset from 58 to 64, so that it straddles bytes 63 and 64.
+  const std::vector<std::string> alphabet = {"a", "1", ".", ",", "-", "(", " ", "\xC3\xA9"};
+  size_t checked = 0;
+  std::string fast;
+  ForEachString(alphabet, 1, 5, [&](const std::string& word) {
+    for (size_t offset = 58; offset <= 64; ++offset) {
+      const std::string s = std::string(offset - 1, 'x') + " " + word;
+      RegexpTokenizePadded(s, &fast);
+      const std::string ref = RegexpTokenizeReference(" " + s + " ");
+      if (fast != ref) FAIL("padded input '" << s << "': fast '" << fast << "' vs reference '" << ref << "'");
+      ++checked;
+    }
+  });
+  CHECK(checked == 7 * (8 + 64 + 512 + 4096 + 32768));
 }
 
 TEST_CASE("13a tokenizer", "[tokenize]") {
