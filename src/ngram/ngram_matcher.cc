@@ -13,12 +13,10 @@ void NgramMatcher::Reset(size_t expected_units) {
   size_t want = 16;
   while (want < expected * 2) want <<= 1;
   if (packed_) {
-    // Clearing only the slots the last segment filled keeps Reset as cheap
-    // as the segment itself; everything else is already empty.
-    for (size_t f = 0; f < num_filled_; ++f) slots_[filled_[f]] = PackedSlot{};
-    num_filled_ = 0;
+    NewGeneration();
     packed_size_ = 0;
-    std::fill(std::begin(uni_ref_), std::end(uni_ref_), 0);
+    std::fill(uni_ref_, uni_ref_ + uni_used_, 0);
+    uni_used_ = 0;
     // The table is the first slots of the never-shrunk arrays. A table kept
     // from a longer segment has fewer collisions, which measured faster than
     // one sized for each segment, unless it is far too big for the caches.
@@ -30,15 +28,11 @@ void NgramMatcher::Reset(size_t expected_units) {
   }
 }
 
-// filled_ only grows: its live part is [0, num_filled_), so appending never
-// zero-fills memory the way vector::resize would on every segment.
-void NgramMatcher::ReserveFilled(size_t extra) {
-  if (filled_.size() < num_filled_ + extra) filled_.resize(std::max(num_filled_ + extra, filled_.size() * 2));
-}
-
-void NgramMatcher::AppendFilled(uint32_t slot) {
-  ReserveFilled(1);
-  filled_[num_filled_++] = slot;
+void NgramMatcher::NewGeneration() {
+  if (++generation_ == 0) {
+    std::fill(slots_.begin(), slots_.end(), PackedSlot{});
+    generation_ = 1;
+  }
 }
 
 void NgramMatcher::EnsureCounters(size_t n) {
@@ -80,8 +74,7 @@ void NgramMatcher::SwitchToTrie() {
   units.swap(saved_units_);
   ends.swap(saved_ends_);
   const size_t total = units.size();
-  for (size_t f = 0; f < num_filled_; ++f) slots_[filled_[f]] = PackedSlot{};
-  num_filled_ = 0;
+  NewGeneration();
   packed_size_ = 0;
   packed_ = false;
   trie_.Clear(total * static_cast<size_t>(max_order_) + 1);
@@ -107,21 +100,20 @@ void NgramMatcher::SetPackedTableSize(size_t size) {
 }
 
 void NgramMatcher::PackedGrow() {
-  // Every live slot is in filled_: take them out, then re-insert them into
-  // a table twice the size.
+  // Take the live slots out, then re-insert them, in a new generation, into
+  // a table twice the size (rare: the table keeps its largest size).
   std::vector<PackedSlot> live;
-  live.reserve(num_filled_);
-  for (size_t f = 0; f < num_filled_; ++f) {
-    live.push_back(slots_[filled_[f]]);
-    slots_[filled_[f]] = PackedSlot{};
+  live.reserve(packed_size_);
+  for (size_t i = 0; i <= mask_; ++i) {
+    if (slots_[i].generation == generation_) live.push_back(slots_[i]);
   }
   SetPackedTableSize((mask_ + 1) * 2);
-  num_filled_ = 0;
-  for (const PackedSlot& slot : live) {
+  NewGeneration();
+  for (PackedSlot slot : live) {
     // Keys are distinct, so the probe ends at an empty slot.
-    const size_t i = PackedProbe(slots_.data(), mask_, shift_, slot.key);
+    const size_t i = PackedProbe(slots_.data(), mask_, shift_, slot.key, generation_);
+    slot.generation = generation_;
     slots_[i] = slot;
-    AppendFilled(static_cast<uint32_t>(i));
   }
 }
 
@@ -131,17 +123,19 @@ void NgramMatcher::PackedAdd(const uint32_t* units, size_t n) {
   // Grow before counting so that slots stay put while we hold them, and
   // reserve the bookkeeping so the loop below never reallocates.
   while ((packed_size_ + n * order) * 2 > mask_ + 1) PackedGrow();
-  ReserveFilled(n * order);
-  uint32_t* filled = filled_.data() + num_filled_;
   if (count_touched_.size() < n * order) count_touched_.resize(n * order);
   uint32_t* touched = count_touched_.data();
   size_t num_touched = 0;
   PackedSlot* slots = slots_.data();
   const size_t mask = mask_;
   const int shift = shift_;
+  const uint32_t generation = generation_;
   size_t added = 0;
   // Unigrams: the first reference counts into uni_ref_, later ones into
   // uni_scratch_ and keep the maximum.
+  uint32_t used = uni_used_;
+  for (size_t i = 0; i < n; ++i) used = std::max(used, units[i] + 1);
+  uni_used_ = used;
   if (first) {
     for (size_t i = 0; i < n; ++i) ++uni_ref_[units[i]];
   } else {
@@ -154,10 +148,10 @@ void NgramMatcher::PackedAdd(const uint32_t* units, size_t n) {
     const size_t limit = std::min(n - i, order);
     for (size_t k = 1; k < limit; ++k) {
       key = (key << 8) | (units[i + k] + 1);
-      const size_t h = PackedProbe(slots, mask, shift, key);
-      if (slots[h].key == kEmpty) {
-        slots[h].key = key;
-        filled[added++] = static_cast<uint32_t>(h);
+      const size_t h = PackedProbe(slots, mask, shift, key, generation);
+      if (slots[h].generation != generation) {
+        slots[h] = PackedSlot{key, 0, 0, generation};
+        ++added;
       }
       // The first reference counts straight into `ref`; later ones count
       // into `scratch` and keep the maximum below.
@@ -169,7 +163,6 @@ void NgramMatcher::PackedAdd(const uint32_t* units, size_t n) {
     }
   }
   packed_size_ += added;
-  num_filled_ += added;
   for (size_t t = 0; t < num_touched; ++t) {
     PackedSlot& slot = slots[touched[t]];
     slot.ref = std::max(slot.ref, slot.scratch);

@@ -54,10 +54,13 @@ class NgramMatcher {
 
   // For tests: forces the trie representation.
   void set_force_trie(bool on) { force_trie_ = on; }
+  // For tests: sets the packed table's generation counter, to test its
+  // wrap-around without four billion segments. Only forward: setting it back
+  // to a generation that live slots still carry would revive them.
+  void set_generation_for_test(uint32_t generation) { generation_ = generation; }
 
  private:
   static constexpr uint32_t kPackedLimit = 255;
-  static constexpr uint64_t kEmpty = 0;  // packed keys are never 0
 
   void SwitchToTrie();
   void PrepareCount(size_t n);
@@ -72,33 +75,37 @@ class NgramMatcher {
   void SetPackedTableSize(size_t size);
   void PackedGrow();
   void EnsureCounters(size_t n);
-  void ReserveFilled(size_t extra);
-  void AppendFilled(uint32_t slot);
 
   int max_order_;
   bool force_trie_ = false;
   bool packed_ = true;
   int num_refs_ = 0;
-  // Packed mode: open addressing over slots_[0, mask_ + 1); slots outside
-  // the live set are always empty with zero counts. Key and counts share a
-  // slot so that a probe touches one cache line.
+  // Packed mode: open addressing over slots_[0, mask_ + 1). A slot is live
+  // when its generation is generation_; any other slot is empty, so Reset
+  // empties the table by starting a generation instead of clearing the
+  // slots the last segment filled. Key and counts share a slot so that a
+  // probe touches one cache line.
   struct PackedSlot {
-    uint64_t key = kEmpty;
-    uint32_t ref = 0;      // max count over the references
-    uint32_t scratch = 0;  // count in the sequence being processed
+    uint64_t key = 0;
+    uint32_t ref = 0;         // max count over the references
+    uint32_t scratch = 0;     // count in the sequence being processed (0 between sequences)
+    uint32_t generation = 0;  // 0 is never live
   };
   // The slot holding `key` in a packed table of mask + 1 slots, or the
   // empty slot where it would go (linear probing from its hash).
-  static size_t PackedProbe(const PackedSlot* slots, size_t mask, int shift, uint64_t key);
+  static size_t PackedProbe(const PackedSlot* slots, size_t mask, int shift, uint64_t key, uint32_t generation);
+  // Empties the packed table: a new generation (all slots cleared when the
+  // counter wraps).
+  void NewGeneration();
   // Unigrams of packed mode are plain arrays indexed by unit (< 255): the
   // most frequent probe needs no hashing.
   uint32_t uni_ref_[256] = {};
   uint32_t uni_scratch_[256] = {};
+  uint32_t uni_used_ = 0;  // uni_ref_[u] is 0 for every u >= uni_used_
   std::vector<PackedSlot> slots_;
   size_t mask_ = 0, packed_size_ = 0;
   int shift_ = 64;
-  std::vector<uint32_t> filled_;  // occupied slots [0, num_filled_), cleared by the next Reset
-  size_t num_filled_ = 0;
+  uint32_t generation_ = 1;
   // The references added in packed mode, replayed if we switch to the trie:
   // reference r is saved_units_[saved_ends_[r-1], saved_ends_[r]). Flat and
   // never shrunk, so a segment costs no allocation (worker threads share
@@ -115,10 +122,10 @@ class NgramMatcher {
   std::vector<uint32_t> count_touched_;  // PackedCount's touched slots
 };
 
-inline size_t NgramMatcher::PackedProbe(const PackedSlot* slots, size_t mask, int shift, uint64_t key) {
+inline size_t NgramMatcher::PackedProbe(const PackedSlot* slots, size_t mask, int shift, uint64_t key,
+                                        uint32_t generation) {
   size_t h = (key * 0x9E3779B97F4A7C15ULL) >> shift;
-  uint64_t at;
-  while ((at = slots[h].key) != key && at != kEmpty) h = (h + 1) & mask;
+  while (slots[h].generation == generation && slots[h].key != key) h = (h + 1) & mask;
   return h;
 }
 
@@ -130,6 +137,7 @@ void NgramMatcher::PackedCount(size_t n, UnitOf&& unit_of, const uint32_t* units
   size_t num_touched = 0;
   const size_t mask = mask_;
   const int shift = shift_;
+  const uint32_t generation = generation_;
   const size_t order = static_cast<size_t>(max_order_);
   for (size_t i = 0; i < n; ++i) {
     const uint32_t u0 = unit_of(i);
@@ -144,9 +152,9 @@ void NgramMatcher::PackedCount(size_t n, UnitOf&& unit_of, const uint32_t* units
       if (u >= kPackedLimit) break;
       // Earlier units go to higher bytes: the same key as PackedAdd's.
       key |= static_cast<uint64_t>(u + 1) << (8 * k);
-      const size_t h = PackedProbe(slots, mask, shift, key);
+      const size_t h = PackedProbe(slots, mask, shift, key, generation);
       // An n-gram whose suffix no reference has is absent too.
-      if (slots[h].key == kEmpty) break;
+      if (slots[h].generation != generation) break;
       const uint32_t c = ++slots[h].scratch;
       if (c == 1) touched[num_touched++] = static_cast<uint32_t>(h);
       matches[k] += c <= slots[h].ref;

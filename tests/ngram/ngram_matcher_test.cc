@@ -81,6 +81,20 @@ TEST_CASE("NgramMatcher equals clipped counting with a map", "[ngram]") {
   }
 }
 
+TEST_CASE("NgramMatcher across the wrap of its generation counter", "[ngram]") {
+  // A segment in generation 2, then the counter's wrap: it must clear every
+  // slot, or the next segments (generations 1 and 2 again) would see the
+  // first segment's n-grams as their own.
+  std::mt19937 rng(11);
+  for (int trial = 0; trial < 300; ++trial) {
+    NgramMatcher packed(4);  // generation 1; its first Reset starts 2
+    CheckRandomSegment(packed, rng, 3 * trial + 1);
+    packed.set_generation_for_test(UINT32_MAX);
+    CheckRandomSegment(packed, rng, 3 * trial + 2);
+    CheckRandomSegment(packed, rng, 3 * trial + 1);
+  }
+}
+
 TEST_CASE("TokenInterner gives equal ids to equal strings only", "[ngram]") {
   TokenInterner in;
   in.Clear(2);
