@@ -79,37 +79,48 @@ inline void ClassifyBlock(const char* p, uint32_t* space, uint32_t* special) {
   *space = sp;
 }
 
-// ORs up to 18 bits into the bitmap at a multiple of 16.
-inline void OrBits(uint64_t* bits, size_t pos, uint32_t value) {
-  const size_t w = pos >> 6, off = pos & 63;
-  bits[w] |= uint64_t{value} << off;
-  if (off > 46) bits[w + 1] |= uint64_t{value} >> (64 - off);
+// Classifies the 64 bytes at p (reading p[0..65]) into one word of each
+// bitmap. `carry` holds the space bits that the previous word's last block
+// spilled past it (a multi-byte space that starts in its last two bytes),
+// and receives this word's spill.
+inline void ClassifyWord(const char* p, uint64_t* carry, uint64_t* space, uint64_t* special) {
+  uint64_t sp = *carry, pc = 0;
+  uint32_t a, b;
+  for (int j = 0; j < 4; ++j) {
+    ClassifyBlock(p + 16 * j, &a, &b);
+    sp |= uint64_t{a} << (16 * j);  // bits 16-17 of the last block fall off here
+    pc |= uint64_t{b} << (16 * j);
+  }
+  *carry = a >> 16;
+  *space = sp;
+  *special = pc;
 }
 
 }  // namespace
 
 void ClassifyBytes(const char* s, size_t n, std::vector<uint64_t>* space, std::vector<uint64_t>* special) {
   const size_t words = ByteClassWords(n);
-  space->assign(words, 0);
-  special->assign(words, 0);
+  if (space->size() < words) space->resize(words);
+  if (special->size() < words) special->resize(words);
   uint64_t* sp = space->data();
   uint64_t* pc = special->data();
-  size_t i = 0;
-  uint32_t a, b;
-  for (; i + 18 <= n; i += 16) {
-    ClassifyBlock(s + i, &a, &b);
-    OrBits(sp, i, a);
-    OrBits(pc, i, b);
-  }
-  if (i < n) {
-    // The tail, from a zero-padded copy: zero bytes are neither class and
-    // never continue a multi-byte space.
-    char buf[64] = {};
-    std::memcpy(buf, s + i, n - i);
-    for (size_t j = 0; i + j < n; j += 16) {
-      ClassifyBlock(buf + j, &a, &b);
-      OrBits(sp, i + j, a);
-      OrBits(pc, i + j, b);
+  // Whole words are written, so the bitmaps need no clearing first.
+  uint64_t carry = 0;
+  size_t w = 0;
+  for (; 64 * w + 66 <= n; ++w) ClassifyWord(s + 64 * w, &carry, &sp[w], &pc[w]);
+  // The rest (under 66 bytes) from a zero-padded copy: zero bytes are
+  // neither class and never continue a multi-byte space. Words past the
+  // line are zero but for the carry and the end sentinel.
+  const size_t rest = n - 64 * w;
+  alignas(16) char buf[2 * 64 + 2] = {};
+  std::memcpy(buf, s + 64 * w, rest);
+  for (size_t k = 0; w < words; ++w, ++k) {
+    if (64 * k < rest) {
+      ClassifyWord(buf + 64 * k, &carry, &sp[w], &pc[w]);
+    } else {
+      sp[w] = carry;
+      pc[w] = 0;
+      carry = 0;
     }
   }
   SetBit(sp, n);

@@ -9,8 +9,10 @@
 //    the multi-byte sequence); bit n is also set, as an end sentinel;
 //  - special bit i is set iff byte i is ASCII punctuation that some 13a rule
 //    reacts to: rule 1's class, '.', ',' or '-';
-//  - bits above n are zero in `special`; in `space` they are unspecified.
-// Both vectors are resized to ByteClassWords(n) words (never shrunk).
+//  - bits above n (of the first ByteClassWords(n) words) are zero in
+//    `special`; in `space` they are unspecified.
+// Both vectors are grown to at least ByteClassWords(n) words (never shrunk);
+// stale words from a longer line need no clearing by the caller.
 // The SSE2 version and the byte-at-a-time reference give identical bitmaps
 // (checked by tests on all short strings of a relevant alphabet).
 
