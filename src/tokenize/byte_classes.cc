@@ -125,7 +125,34 @@ void ClassifyBytes(const char* s, size_t n, std::vector<uint64_t>* space, std::v
   }
   SetBit(sp, n);
 }
+
+bool ContainsAnyOf3(const char* s, size_t n, char a, char b, char c) {
+  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
+  auto any = [&](const char* p) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    return Mask(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)), _mm_cmpeq_epi8(x, vc)));
+  };
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    if (any(s + i)) return true;
+  }
+  if (i == n) return false;
+  // The tail, in a copy padded with a byte that is none of the three.
+  char tail[16];
+  char pad = 0;  // of 0..3, one is none of the three
+  while (pad == a || pad == b || pad == c) ++pad;
+  std::memset(tail, pad, sizeof tail);
+  std::memcpy(tail, s + i, n - i);
+  return any(tail) != 0;
+}
 #else
+bool ContainsAnyOf3(const char* s, size_t n, char a, char b, char c) {
+  for (size_t i = 0; i < n; ++i) {
+    if (s[i] == a || s[i] == b || s[i] == c) return true;
+  }
+  return false;
+}
+
 void ClassifyBytes(const char* s, size_t n, std::vector<uint64_t>* space, std::vector<uint64_t>* special) {
   ClassifyBytesReference(s, n, space, special);
 }

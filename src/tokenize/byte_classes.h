@@ -29,6 +29,10 @@ void ClassifyBytes(const char* s, size_t n, std::vector<uint64_t>* space, std::v
 // Byte-at-a-time version with the same contract, the reference for tests.
 void ClassifyBytesReference(const char* s, size_t n, std::vector<uint64_t>* space, std::vector<uint64_t>* special);
 
+// True when any of the n bytes at s is a, b or c: one vectorised pass, for
+// short lines cheaper than three memchr calls.
+bool ContainsAnyOf3(const char* s, size_t n, char a, char b, char c);
+
 // Rule 1's character class of the 13a rules ("[\{-\~\[-\` -\&\(-\+\:-\@\/]"):
 // { | } ~ [ \ ] ^ _ ` space ! " # $ % & ( ) * + : ; < = > ? @ /
 constexpr bool Is13aRule1Byte(unsigned char c) {

@@ -113,6 +113,25 @@ TEST_CASE("ClassifyBytes into reused bitmaps full of stale bits", "[tokenize]") 
   }
 }
 
+TEST_CASE("ContainsAnyOf3 equals find_first_of", "[tokenize]") {
+  // Every length around the 16-byte blocks, each of the bytes (and none) at
+  // every position, with target sets that include the bytes used as padding.
+  for (const std::string& set : {std::string("<&\n"), std::string("\0\1\2", 3), std::string("\1\2\3", 3)}) {
+    for (size_t n = 0; n <= 40; ++n) {
+      for (size_t at = 0; at <= n; ++at) {
+        for (char c : {'x', set[0], set[1], set[2], '\0', '\3', '\4'}) {
+          std::string s(n, 'x');
+          if (at < n) s[at] = c;
+          const bool want = std::string_view(s).find_first_of(set) != std::string_view::npos;
+          if (ContainsAnyOf3(s.data(), s.size(), set[0], set[1], set[2]) != want) {
+            FAIL("length " << n << ", byte " << int(c) << " at " << at);
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("AnyBitInRange", "[tokenize]") {
   std::vector<uint64_t> bits(3, 0);
   bits[0] = uint64_t{1} << 5;
