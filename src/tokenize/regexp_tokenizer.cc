@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "text/python_str.h"
+#include "text/utf8.h"
 #include "tokenize/byte_classes.h"
 
 namespace mteval {
@@ -222,9 +223,10 @@ void Tokenize(std::string_view s, bool padded, std::string* out) {
   out->assign(obuf.data(), static_cast<size_t>(sink.o - obuf.data()));
 }
 
-void TokenizeSpans(std::string_view line, bool padded, TokenSpans* out) {
-  // Scan a zero-padded copy so that every view has TokenSpans::kPadding
-  // readable bytes.
+// Runs scan(s, sink) over a zero-padded copy s of the line (so that every
+// view has TokenSpans::kPadding readable bytes), collecting views in *out.
+template <typename ScanFn>
+void CollectSpans(std::string_view line, TokenSpans* out, ScanFn&& scan) {
   out->source.assign(line.data(), line.size());
   out->source.append(TokenSpans::kPadding, '\0');
   const std::string_view s(out->source.data(), line.size());
@@ -233,9 +235,54 @@ void TokenizeSpans(std::string_view line, bool padded, TokenSpans* out) {
   out->arena.clear();
   out->arena.reserve(s.size() + TokenSpans::kPadding + 16);
   SpanSink sink{out, out->Prepare(s.size())};
-  Scan(s, padded, sink);
+  scan(s, sink);
   out->SetSize(sink.count);
   out->arena.append(TokenSpans::kPadding, '\0');
+}
+
+void TokenizeSpans(std::string_view line, bool padded, TokenSpans* out) {
+  CollectSpans(line, out, [&](std::string_view s, SpanSink& sink) { Scan(s, padded, sink); });
+}
+
+// The words of the line split further at isolated characters: each such
+// character is a token, and the pieces between them are words of their own
+// (a space stands beside them, as the inserted spaces would).
+void ScanIsolating(std::string_view s, const uint64_t* isolate, SpanSink& sink) {
+  thread_local std::vector<uint64_t> space, special;
+  const size_t n = s.size();
+  ClassifyBytes(s.data(), n, &space, &special);
+  const char* const begin = s.data();
+  const char* const end = begin + n;
+  // A piece is a word of the spaced line: no special byte makes it one
+  // token, else the rules apply with the piece's neighbours.
+  auto piece = [&](const char* a, const char* z) {
+    if (a == z) return;
+    const size_t b = static_cast<size_t>(a - begin), e = static_cast<size_t>(z - begin);
+    if (!AnyBitInRange(special.data(), b, e)) {
+      sink.LineToken(a, e - b, end);
+    } else {
+      SpecialWord(a, z, begin, end, false, special.data(), sink);
+    }
+  };
+  ForEachWord(space.data(), n, [&](size_t b, size_t e) {
+    const char* p = begin + b;
+    const char* const word_end = begin + e;
+    const char* from = p;  // start of the current piece
+    while (p < word_end) {
+      if (static_cast<unsigned char>(*p) < 0x80) {
+        ++p;
+        continue;
+      }
+      const char* const at = p;
+      const char32_t c = DecodeUtf8(p);
+      if (c < 0x10000 && ((isolate[c >> 6] >> (c & 63)) & 1)) {
+        piece(from, at);
+        sink.LineToken(at, static_cast<size_t>(p - at), end);
+        from = p;
+      }
+    }
+    piece(from, word_end);
+  });
 }
 
 }  // namespace
@@ -244,6 +291,9 @@ void RegexpTokenize(std::string_view s, std::string* out) { Tokenize(s, false, o
 void RegexpTokenizePadded(std::string_view s, std::string* out) { Tokenize(s, true, out); }
 void RegexpTokenizeSpans(std::string_view s, TokenSpans* out) { TokenizeSpans(s, false, out); }
 void RegexpTokenizeSpansPadded(std::string_view s, TokenSpans* out) { TokenizeSpans(s, true, out); }
+void RegexpTokenizeSpansIsolating(std::string_view s, const uint64_t* isolate, TokenSpans* out) {
+  CollectSpans(s, out, [&](std::string_view copy, SpanSink& sink) { ScanIsolating(copy, isolate, sink); });
+}
 
 std::string RegexpTokenizeReference(std::string_view s) {
   std::vector<char> a, b;

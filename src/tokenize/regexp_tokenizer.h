@@ -10,6 +10,7 @@
 // "5.,x" the pair ".," is matched by rule 2 only if the "." was not consumed.
 // Both functions below reproduce that exactly.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,12 @@ void RegexpTokenizePadded(std::string_view s, std::string* out);
 // string: callers that hash tokens skip the copy and the re-split.
 void RegexpTokenizeSpans(std::string_view s, TokenSpans* out);
 void RegexpTokenizeSpansPadded(std::string_view s, TokenSpans* out);
+
+// RegexpTokenizeSpans(s') where s' is s with a space on each side of every
+// character c < U+10000 whose bit (bit c % 64 of isolate[c / 64], 1024
+// words) is set: the zh tokenizer's isolation of Chinese characters in the
+// same pass, without building s'. `s` must be valid UTF-8.
+void RegexpTokenizeSpansIsolating(std::string_view s, const uint64_t* isolate, TokenSpans* out);
 
 // Literal version: runs the four passes over the whole string, then
 // ' '.join(split()). Used by tests as the reference for the fast version.

@@ -49,15 +49,18 @@ class ChineseCharTable {
     }
   }
   bool Contains(char32_t c) const { return c < 0x10000 && ((bits_[c >> 6] >> (c & 63)) & 1); }
+  const uint64_t* bits() const { return bits_; }
 
  private:
   uint64_t bits_[0x10000 / 64] = {};
 };
 
-bool IsChineseCharFast(char32_t c) {
+const ChineseCharTable& ChineseChars() {
   static const ChineseCharTable table;
-  return table.Contains(c);
+  return table;
 }
+
+bool IsChineseCharFast(char32_t c) { return ChineseChars().Contains(c); }
 
 class TokenizerZh final : public Tokenizer {
  public:
@@ -69,9 +72,10 @@ class TokenizerZh final : public Tokenizer {
     RegexpTokenize(spaced, out);
   }
 
+  // Tokenize (through the spaced line) is the reference for this fused
+  // version, which splits at Chinese characters while it scans.
   void TokenizeSpans(std::string_view line, TokenSpans* out) const override {
-    SpaceChineseChars(line, &out->text);
-    RegexpTokenizeSpans(out->text, out);
+    RegexpTokenizeSpansIsolating(PyStrip(line), ChineseChars().bits(), out);
   }
 
  private:

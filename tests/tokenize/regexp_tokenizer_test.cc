@@ -29,6 +29,20 @@ void ForEachString(const std::vector<std::string>& alphabet, size_t min_len, siz
   }
 }
 
+// The views joined by spaces; fails on an empty view, and reads each view's
+// last padding byte (so that ASan sees a short one).
+std::string JoinSpans(const TokenSpans& spans, const std::string& input) {
+  std::string joined;
+  for (std::string_view t : spans) {
+    if (t.empty()) FAIL("empty view for '" << input << "'");
+    if (!joined.empty()) joined.push_back(' ');
+    joined.append(t);
+    volatile char last_padding_byte = t.data()[TokenSpans::kPadding - 1];
+    (void)last_padding_byte;
+  }
+  return joined;
+}
+
 }  // namespace
 
 TEST_CASE("RegexpTokenize equals the literal passes on all short strings", "[tokenize]") {
@@ -48,14 +62,7 @@ TEST_CASE("RegexpTokenize equals the literal passes on all short strings", "[tok
     if (fast != ref) FAIL("padded input '" << s << "': fast '" << fast << "' vs reference '" << ref << "'");
     // The views must be the same tokens, and readable with padding.
     RegexpTokenizeSpansPadded(s, &spans);
-    std::string joined;
-    for (std::string_view t : spans) {
-      if (t.empty()) FAIL("empty view for '" << s << "'");
-      if (!joined.empty()) joined.push_back(' ');
-      joined.append(t);
-      volatile char last_padding_byte = t.data()[TokenSpans::kPadding - 1];
-      (void)last_padding_byte;
-    }
+    const std::string joined = JoinSpans(spans, s);
     if (joined != ref) FAIL("spans of '" << s << "': '" << joined << "' vs reference '" << ref << "'");
     ++checked;
   });
@@ -95,6 +102,27 @@ TEST_CASE("13a tokenizer", "[tokenize]") {
   CHECK(tok->Tokenize("a\xC2\xA0" "b") == "a b");  // NBSP separates tokens
   CHECK(tok->Tokenize("") == "");
   CHECK(tok->Signature() == "13a");
+}
+
+TEST_CASE("zh TokenizeSpans (fused) equals Tokenize (spaced line) on all short strings", "[tokenize]") {
+  // Classes: ASCII letter, digit, period, comma, dash, rule-1 punctuation,
+  // space; a Chinese character; full-width comma (isolated); U+3000 (both
+  // whitespace and in a Chinese range); a non-Chinese letter; U+201C
+  // (isolated by the ranges' quirk); NBSP (whitespace only).
+  const std::vector<std::string> alphabet = {"a", "1", ".", ",", "-", "(", " ", "\xE4\xB8\xAD", "\xEF\xBC\x8C",
+                                             "\xE3\x80\x80", "\xC3\xA9", "\xE2\x80\x9C", "\xC2\xA0"};
+  auto tok = MakeTokenizerZh();
+  std::string joined_ref;
+  TokenSpans spans;
+  size_t checked = 0;
+  ForEachString(alphabet, 0, 5, [&](const std::string& s) {
+    tok->Tokenize(s, &joined_ref);
+    tok->TokenizeSpans(s, &spans);
+    const std::string joined = JoinSpans(spans, s);
+    if (joined != joined_ref) FAIL("'" << s << "': spans '" << joined << "' vs Tokenize '" << joined_ref << "'");
+    ++checked;
+  });
+  CHECK(checked == 1 + 13 + 169 + 2197 + 28561 + 371293);
 }
 
 TEST_CASE("zh tokenizer isolates sacreBLEU's Chinese ranges, quirks included", "[tokenize]") {
