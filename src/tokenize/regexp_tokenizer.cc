@@ -167,7 +167,8 @@ void SpecialWord(const char* w, const char* p, const char* begin, const char* en
     if (p > t) sink.LineToken(t, static_cast<size_t>(p - t), end);
   } else if (rule1 == 0 && period_comma == 0 && !digit_dash) {
     // Only dashes, none after a digit ("well-known", "-"): no rule applies
-    // (the byte before the word is whitespace, never a digit).
+    // (what precedes the word is whitespace or an isolated character, never
+    // a digit).
     sink.LineToken(w, n, end);
   } else if (rule1 == 0 && dashes == 0 && period_comma == 1 && n >= 2 && last_pcd == p - 1 && !IsDigit(*(p - 2))) {
     // "word." / "word,": rule 2 splits the final period or comma.
@@ -195,23 +196,36 @@ void SpecialWord(const char* w, const char* p, const char* begin, const char* en
   }
 }
 
-// The word scanner. Bitmaps of whitespace and special bytes (see
-// byte_classes.h) let it jump from word to word; a word without special
+// The line's whitespace and special-byte bitmaps (see byte_classes.h), in
+// per-thread buffers reused from line to line.
+struct LineClasses {
+  const uint64_t* space;
+  const uint64_t* special;
+};
+LineClasses Classify(std::string_view s) {
+  thread_local std::vector<uint64_t> space, special;
+  ClassifyBytes(s.data(), s.size(), &space, &special);
+  return {space.data(), special.data()};
+}
+
+// Emits the tokens of word [b, e) of the line s: a word without special
 // bytes is one token as it is, which is by far the most common case.
 template <typename Sink>
-void Scan(std::string_view s, bool padded, Sink& sink) {
-  thread_local std::vector<uint64_t> space, special;
-  const size_t n = s.size();
-  ClassifyBytes(s.data(), n, &space, &special);
+void EmitWord(std::string_view s, size_t b, size_t e, bool padded, const uint64_t* special, Sink& sink) {
   const char* const begin = s.data();
-  const char* const end = begin + n;
-  ForEachWord(space.data(), n, [&](size_t b, size_t e) {
-    if (!AnyBitInRange(special.data(), b, e)) {
-      sink.LineToken(begin + b, e - b, end);
-    } else {
-      SpecialWord(begin + b, begin + e, begin, end, padded, special.data(), sink);
-    }
-  });
+  const char* const end = begin + s.size();
+  if (!AnyBitInRange(special, b, e)) {
+    sink.LineToken(begin + b, e - b, end);
+  } else {
+    SpecialWord(begin + b, begin + e, begin, end, padded, special, sink);
+  }
+}
+
+// The word scanner: the bitmaps let it jump from word to word.
+template <typename Sink>
+void Scan(std::string_view s, bool padded, Sink& sink) {
+  const LineClasses classes = Classify(s);
+  ForEachWord(classes.space, s.size(), [&](size_t b, size_t e) { EmitWord(s, b, e, padded, classes.special, sink); });
 }
 
 void Tokenize(std::string_view s, bool padded, std::string* out) {
@@ -248,23 +262,16 @@ void TokenizeSpans(std::string_view line, bool padded, TokenSpans* out) {
 // character is a token, and the pieces between them are words of their own
 // (a space stands beside them, as the inserted spaces would).
 void ScanIsolating(std::string_view s, const uint64_t* isolate, SpanSink& sink) {
-  thread_local std::vector<uint64_t> space, special;
-  const size_t n = s.size();
-  ClassifyBytes(s.data(), n, &space, &special);
+  const LineClasses classes = Classify(s);
   const char* const begin = s.data();
-  const char* const end = begin + n;
-  // A piece is a word of the spaced line: no special byte makes it one
-  // token, else the rules apply with the piece's neighbours.
+  const char* const end = begin + s.size();
+  // A piece is a word of the spaced line (never padded: the zh tokenizer
+  // strips the line instead).
   auto piece = [&](const char* a, const char* z) {
     if (a == z) return;
-    const size_t b = static_cast<size_t>(a - begin), e = static_cast<size_t>(z - begin);
-    if (!AnyBitInRange(special.data(), b, e)) {
-      sink.LineToken(a, e - b, end);
-    } else {
-      SpecialWord(a, z, begin, end, false, special.data(), sink);
-    }
+    EmitWord(s, static_cast<size_t>(a - begin), static_cast<size_t>(z - begin), false, classes.special, sink);
   };
-  ForEachWord(space.data(), n, [&](size_t b, size_t e) {
+  ForEachWord(classes.space, s.size(), [&](size_t b, size_t e) {
     const char* p = begin + b;
     const char* const word_end = begin + e;
     const char* from = p;  // start of the current piece
