@@ -5,27 +5,48 @@
 namespace mteval {
 
 void NgramMatcher::Reset(size_t expected_units) {
-  const size_t expected = expected_units * static_cast<size_t>(max_order_) + 1;
-  packed_ = !force_trie_ && max_order_ <= 8;
   num_refs_ = 0;
   saved_units_.clear();
   saved_ends_.clear();
+  if (force_trie_ || max_order_ > 8) {
+    if (!force_trie_ && allow_suffix_ && max_order_ <= SuffixMatcher::kMaxOrder && SuffixMatcher::Available()) {
+      mode_ = Mode::kSuffix;
+      suffix_.Reset();
+      return;
+    }
+    mode_ = Mode::kTrie;
+    ResetTrie(expected_units);
+    return;
+  }
+  // The suffix form needs no table; the packed one is set up only if the
+  // segment outgrows it (SwitchFromSuffix).
+  if (allow_suffix_ && SuffixMatcher::Available()) {
+    mode_ = Mode::kSuffix;
+    suffix_.Reset();
+    return;
+  }
+  mode_ = Mode::kPacked;
+  ResetPacked(expected_units);
+}
+
+void NgramMatcher::ResetPacked(size_t expected_units) {
+  const size_t expected = expected_units * static_cast<size_t>(max_order_) + 1;
   size_t want = 16;
   while (want < expected * 2) want <<= 1;
-  if (packed_) {
-    NewGeneration();
-    packed_size_ = 0;
-    std::fill(uni_ref_, uni_ref_ + uni_used_, 0);
-    uni_used_ = 0;
-    // The table is the first slots of the never-shrunk arrays. A table kept
-    // from a longer segment has fewer collisions, which measured faster than
-    // one sized for each segment, unless it is far too big for the caches.
-    SetPackedTableSize(mask_ + 1 > want && mask_ + 1 <= want * 64 ? mask_ + 1 : want);
-  } else {
-    trie_.Clear(expected);
-    EnsureCounters(trie_.num_nodes());
-    std::fill(ref_count_.begin(), ref_count_.end(), 0);
-  }
+  NewGeneration();
+  packed_size_ = 0;
+  std::fill(uni_ref_, uni_ref_ + uni_used_, 0);
+  uni_used_ = 0;
+  // The table is the first slots of the never-shrunk arrays. A table kept
+  // from a longer segment has fewer collisions, which measured faster than
+  // one sized for each segment, unless it is far too big for the caches.
+  SetPackedTableSize(mask_ + 1 > want && mask_ + 1 <= want * 64 ? mask_ + 1 : want);
+}
+
+void NgramMatcher::ResetTrie(size_t expected_units) {
+  trie_.Clear(expected_units * static_cast<size_t>(max_order_) + 1);
+  EnsureCounters(trie_.num_nodes());
+  std::fill(ref_count_.begin(), ref_count_.end(), 0);
 }
 
 void NgramMatcher::NewGeneration() {
@@ -44,7 +65,14 @@ void NgramMatcher::EnsureCounters(size_t n) {
 }
 
 void NgramMatcher::AddReference(const uint32_t* units, size_t n) {
-  if (packed_) {
+  if (mode_ == Mode::kSuffix) {
+    if (suffix_.AddReference(units, n)) {
+      ++num_refs_;
+      return;
+    }
+    SwitchFromSuffix(n);
+  }
+  if (mode_ == Mode::kPacked) {
     bool fits = true;
     for (size_t i = 0; i < n && fits; ++i) fits = units[i] < kPackedLimit;
     if (fits) {
@@ -61,10 +89,38 @@ void NgramMatcher::AddReference(const uint32_t* units, size_t n) {
 }
 
 void NgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* matches) {
-  if (packed_) {
+  if (mode_ == Mode::kSuffix) {
+    if (suffix_.CountMatches(units, n, matches)) return;
+    SwitchFromSuffix(0);
+  }
+  if (mode_ == Mode::kPacked) {
     PackedCount(n, [units](size_t i) { return units[i]; }, units, matches);
   } else {
     TrieCount(units, n, matches);
+  }
+}
+
+void NgramMatcher::SwitchFromSuffix(size_t more_units) {
+  // The suffix form keeps its references (it saves none here).
+  const size_t refs = suffix_.num_references();
+  size_t total = more_units;
+  std::vector<uint32_t> units;
+  for (size_t r = 0; r < refs; ++r) {
+    suffix_.GetReference(r, &units);
+    total += units.size();
+  }
+  num_refs_ = 0;
+  if (max_order_ <= 8 && !force_trie_) {
+    mode_ = Mode::kPacked;
+    ResetPacked(total);
+  } else {
+    mode_ = Mode::kTrie;
+    ResetTrie(total);
+  }
+  // AddReference saves them for a later switch to the trie.
+  for (size_t r = 0; r < refs; ++r) {
+    suffix_.GetReference(r, &units);
+    AddReference(units.data(), units.size());
   }
 }
 
@@ -76,7 +132,7 @@ void NgramMatcher::SwitchToTrie() {
   const size_t total = units.size();
   NewGeneration();
   packed_size_ = 0;
-  packed_ = false;
+  mode_ = Mode::kTrie;
   trie_.Clear(total * static_cast<size_t>(max_order_) + 1);
   std::fill(ref_count_.begin(), ref_count_.end(), 0);
   num_refs_ = 0;

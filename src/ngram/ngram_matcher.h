@@ -3,7 +3,11 @@
 // sum over distinct hypothesis n-grams of min(hypothesis count, reference
 // count), where the reference count is the maximum over the references added.
 //
-// Two exact representations of an n-gram, chosen per segment:
+// Three exact representations, chosen per segment:
+//  - suffix: when the CPU has AVX2, the order is <= 64, and each reference
+//    and hypothesis has at most 128 units, references fewer than 254
+//    distinct ones: no n-gram is stored; SuffixMatcher compares the
+//    hypothesis with each reference and with itself, a byte per unit;
 //  - packed: when the order is <= 8 and every reference unit is < 255,
 //    unigrams are counted in arrays indexed by unit, and a longer n-gram is
 //    its unit ids + 1 packed into bytes of a uint64 (the leading non-zero
@@ -11,7 +15,10 @@
 //    Keys need no lookups to build, so probes of consecutive n-grams overlap
 //    in the CPU.
 //  - trie: otherwise, n-grams are NgramTrie nodes (any order, any unit).
-// Tests check both against a plain std::map implementation.
+// A segment that outgrows the suffix form (a long reference or hypothesis)
+// moves to the packed form, one that outgrows the packed form to the trie,
+// replaying its references. Tests check all three against a plain std::map
+// implementation.
 
 #include <algorithm>
 #include <cstddef>
@@ -19,12 +26,14 @@
 #include <vector>
 
 #include "ngram/ngram_trie.h"
+#include "ngram/suffix_matcher.h"
 
 namespace mteval {
 
 class NgramMatcher {
  public:
-  explicit NgramMatcher(int max_order) : max_order_(max_order) {}
+  explicit NgramMatcher(int max_order)
+      : max_order_(max_order), suffix_(std::min(max_order, SuffixMatcher::kMaxOrder)) {}
 
   int max_order() const { return max_order_; }
 
@@ -44,7 +53,12 @@ class NgramMatcher {
   // its hypothesis tokens up this way).
   template <typename UnitOf>
   void CountMatchesFrom(size_t n, UnitOf&& unit_of, uint32_t* units, int64_t* matches) {
-    if (!packed_) {
+    if (mode_ == Mode::kSuffix) {
+      for (size_t i = 0; i < n; ++i) units[i] = unit_of(i);
+      CountMatches(units, n, matches);
+      return;
+    }
+    if (mode_ == Mode::kTrie) {
       for (size_t i = 0; i < n; ++i) units[i] = unit_of(i);
       TrieCount(units, n, matches);
       return;
@@ -54,6 +68,8 @@ class NgramMatcher {
 
   // For tests: forces the trie representation.
   void set_force_trie(bool on) { force_trie_ = on; }
+  // For tests: allows the suffix representation (the default) or not.
+  void set_allow_suffix(bool on) { allow_suffix_ = on; }
   // For tests: sets the packed table's generation counter, to test its
   // wrap-around without four billion segments. Only forward: setting it back
   // to a generation that live slots still carry would revive them.
@@ -61,7 +77,14 @@ class NgramMatcher {
 
  private:
   static constexpr uint32_t kPackedLimit = 255;
+  enum class Mode { kSuffix, kPacked, kTrie };
 
+  // Empties the packed or trie tables, sized for `expected_units`.
+  void ResetPacked(size_t expected_units);
+  void ResetTrie(size_t expected_units);
+  // Leaves the suffix form: its references go into the packed table (or the
+  // trie, if they do not fit there), sized for `more_units` to come.
+  void SwitchFromSuffix(size_t more_units);
   void SwitchToTrie();
   void PrepareCount(size_t n);
   void FinishCount(const uint32_t* units, size_t n, size_t num_touched);
@@ -78,8 +101,10 @@ class NgramMatcher {
 
   int max_order_;
   bool force_trie_ = false;
-  bool packed_ = true;
+  bool allow_suffix_ = true;
+  Mode mode_ = Mode::kPacked;
   int num_refs_ = 0;
+  SuffixMatcher suffix_;
   // Packed mode: open addressing over slots_[0, mask_ + 1). A slot is live
   // when its generation is generation_; any other slot is empty, so Reset
   // empties the table by starting a generation instead of clearing the
@@ -106,7 +131,7 @@ class NgramMatcher {
   size_t mask_ = 0, packed_size_ = 0;
   int shift_ = 64;
   uint32_t generation_ = 1;
-  // The references added in packed mode, replayed if we switch to the trie:
+  // The references added in packed mode, replayed on a switch to the trie:
   // reference r is saved_units_[saved_ends_[r-1], saved_ends_[r]). Flat and
   // never shrunk, so a segment costs no allocation (worker threads share
   // one malloc arena, and a lock per segment serialised them).

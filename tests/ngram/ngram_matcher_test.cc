@@ -39,20 +39,22 @@ void CheckRandomSegment(NgramMatcher& matcher, std::mt19937& rng, int trial) {
   const size_t order = static_cast<size_t>(matcher.max_order());
   // Small vocabularies (many repeated n-grams); sometimes units near the
   // packed form's limit of 254; sometimes units >= 255 so the packed form
-  // has to fall back to the trie in the middle of a segment.
+  // has to fall back to the trie in the middle of a segment. Sometimes
+  // sequences around the suffix form's limit of 128 units, so that it moves
+  // to the packed form at a reference or at a hypothesis.
   const uint32_t base = trial % 5 == 1 ? 250 : 0;
   const uint32_t vocab = 1 + rng() % 6 + (trial % 7 == 0 ? 300 : 0);
   auto unit = [&]() { return vocab > 300 && rng() % 2 ? rng() % 6 : base + rng() % vocab; };
   const size_t nrefs = 1 + rng() % 3;
   std::vector<std::vector<uint32_t>> refs(nrefs);
   for (auto& r : refs) {
-    r.resize(rng() % 20);
+    r.resize(trial % 11 == 0 ? 120 + rng() % 20 : rng() % 20);
     for (auto& u : r) u = unit();
   }
   matcher.Reset(trial % 3 ? 1 : 50);  // both undersized and oversized tables
   for (const auto& r : refs) matcher.AddReference(r.data(), r.size());
   for (int h = 0; h < 2; ++h) {
-    std::vector<uint32_t> hyp(rng() % 20);
+    std::vector<uint32_t> hyp(trial % 13 == 0 ? 120 + rng() % 20 : rng() % 20);
     for (auto& u : hyp) u = rng() % 10 == 0 ? UINT32_MAX : rng() % 10 == 0 ? 250 + rng() % 10 : unit();
     std::vector<int64_t> got(order, 0), got_from(order, 0);
     matcher.CountMatches(hyp.data(), hyp.size(), got.data());
@@ -70,14 +72,16 @@ void CheckRandomSegment(NgramMatcher& matcher, std::mt19937& rng, int trial) {
 }  // namespace
 
 TEST_CASE("NgramMatcher equals clipped counting with a map", "[ngram]") {
-  // The packed form takes orders up to 8 (one byte per unit of a 64-bit
-  // key), the trie any order.
-  for (int order : {1, 2, 4, 5, 6, 8, 12}) {
+  // The suffix form takes orders up to 64 (with AVX2), the packed form
+  // orders up to 8 (one byte per unit of a 64-bit key), the trie any order.
+  for (int order : {1, 2, 4, 5, 6, 8, 12, 70}) {
     INFO("order " << order);
     std::mt19937 rng(7 + order);
-    NgramMatcher packed(order), trie(order);
+    NgramMatcher suffix(order), packed(order), trie(order);
+    packed.set_allow_suffix(false);
     trie.set_force_trie(true);
-    for (int trial = 0; trial < 3000; ++trial) CheckRandomSegment(trial % 2 ? packed : trie, rng, trial);
+    NgramMatcher* matchers[] = {&suffix, &packed, &trie};
+    for (int trial = 0; trial < 4500; ++trial) CheckRandomSegment(*matchers[trial % 3], rng, trial);
   }
 }
 
@@ -88,6 +92,7 @@ TEST_CASE("NgramMatcher across the wrap of its generation counter", "[ngram]") {
   std::mt19937 rng(11);
   for (int trial = 0; trial < 300; ++trial) {
     NgramMatcher packed(4);  // generation 1; its first Reset starts 2
+    packed.set_allow_suffix(false);
     CheckRandomSegment(packed, rng, 3 * trial + 1);
     packed.set_generation_for_test(UINT32_MAX);
     CheckRandomSegment(packed, rng, 3 * trial + 2);
