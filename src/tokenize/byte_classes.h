@@ -29,6 +29,13 @@ void ClassifyBytes(const char* s, size_t n, std::vector<uint64_t>* space, std::v
 // Byte-at-a-time version with the same contract, the reference for tests.
 void ClassifyBytesReference(const char* s, size_t n, std::vector<uint64_t>* space, std::vector<uint64_t>* special);
 
+// The two vectorised versions ClassifyBytes chooses between, for tests:
+// 16 bytes at a time with SSE2 ranges (the reference itself without SSE2),
+// and 32 at a time with AVX2 nibble look-ups, which does nothing and
+// returns false on a CPU without AVX2.
+void ClassifyBytesSse2(const char* s, size_t n, std::vector<uint64_t>* space, std::vector<uint64_t>* special);
+bool ClassifyBytesAvx2(const char* s, size_t n, std::vector<uint64_t>* space, std::vector<uint64_t>* special);
+
 // True when any of the n bytes at s is a, b or c: one vectorised pass, for
 // short lines cheaper than three memchr calls.
 bool ContainsAnyOf3(const char* s, size_t n, char a, char b, char c);

@@ -1,7 +1,8 @@
-// The SSE2 byte classifier must give exactly the bitmaps of the byte-at-a-
-// time reference, for every short string over an alphabet of the classes it
-// distinguishes (including multi-byte spaces, their near misses, and
-// sequences that straddle the 16-byte blocks and the padded tail).
+// The SSE2 and AVX2 byte classifiers must give exactly the bitmaps of the
+// byte-at-a-time reference, for every short string over an alphabet of the
+// classes they distinguish (including multi-byte spaces, their near misses,
+// and sequences that straddle the 16- and 32-byte blocks and the padded
+// tail).
 
 #include <catch2/catch.hpp>
 
@@ -15,11 +16,21 @@
 namespace mteval {
 namespace {
 
-void CheckSame(const std::string& s) {
-  std::vector<uint64_t> a_space, a_special, b_space, b_special;
-  ClassifyBytes(s.data(), s.size(), &a_space, &a_special);
+// check_words: also compare the word walk with str.split() (valid UTF-8 only).
+void CheckSame(const std::string& s, bool check_words = true) {
+  // Sized exactly (as the reference sizes its own): the comparison is of
+  // whole vectors.
+  const size_t words = ByteClassWords(s.size());
+  std::vector<uint64_t> a_space(words), a_special(words), b_space, b_special;
   ClassifyBytesReference(s.data(), s.size(), &b_space, &b_special);
+  ClassifyBytesSse2(s.data(), s.size(), &a_space, &a_special);
+  if (a_space != b_space || a_special != b_special) FAIL("SSE2 bitmaps differ for a string of " << s.size() << " bytes");
+  if (ClassifyBytesAvx2(s.data(), s.size(), &a_space, &a_special) && (a_space != b_space || a_special != b_special)) {
+    FAIL("AVX2 bitmaps differ for a string of " << s.size() << " bytes");
+  }
+  ClassifyBytes(s.data(), s.size(), &a_space, &a_special);
   if (a_space != b_space || a_special != b_special) FAIL("bitmaps differ for a string of " << s.size() << " bytes");
+  if (!check_words) return;
   // The word walk over the bitmap gives str.split()'s words.
   std::vector<std::string_view> walked, split;
   ForEachWord(a_space.data(), s.size(), [&](size_t b, size_t e) { walked.push_back(std::string_view(s).substr(b, e - b)); });
@@ -64,8 +75,8 @@ TEST_CASE("ClassifyBytes equals the reference on all short strings", "[tokenize]
       std::string s;
       for (size_t i : idx) s += alphabet[i];
       CheckSame(s);
-      // The same string at every offset of a 16-byte block.
-      for (size_t pad = 1; pad < 20; ++pad) CheckSame(std::string(pad, 'x') + s);
+      // The same string at every offset of a 32-byte block.
+      for (size_t pad = 1; pad < 36; ++pad) CheckSame(std::string(pad, 'x') + s);
       ++checked;
       size_t k = 0;
       while (k < len && ++idx[k] == alphabet.size()) idx[k++] = 0;
@@ -101,13 +112,20 @@ TEST_CASE("ClassifyBytes into reused bitmaps full of stale bits", "[tokenize]") 
   for (int trial = 0; trial < 2000; ++trial) {
     const std::string s = RandomString(rng, 100);
     const size_t n = s.size(), words = ByteClassWords(n);
-    std::vector<uint64_t> space(words + 3, ~uint64_t{0}), special(words + 3, ~uint64_t{0}), ref_space, ref_special;
-    ClassifyBytes(s.data(), n, &space, &special);
+    std::vector<uint64_t> ref_space, ref_special;
     ClassifyBytesReference(s.data(), n, &ref_space, &ref_special);
-    for (size_t w = 0; w < words; ++w) {
-      const uint64_t known = w < n / 64 ? ~uint64_t{0} : w == n / 64 ? ~uint64_t{0} >> (63 - n % 64) : 0;
-      if ((space[w] & known) != (ref_space[w] & known) || special[w] != ref_special[w]) {
-        FAIL("word " << w << " differs for a string of " << n << " bytes");
+    for (bool avx2 : {false, true}) {
+      std::vector<uint64_t> space(words + 3, ~uint64_t{0}), special(words + 3, ~uint64_t{0});
+      if (avx2) {
+        if (!ClassifyBytesAvx2(s.data(), n, &space, &special)) continue;
+      } else {
+        ClassifyBytesSse2(s.data(), n, &space, &special);
+      }
+      for (size_t w = 0; w < words; ++w) {
+        const uint64_t known = w < n / 64 ? ~uint64_t{0} : w == n / 64 ? ~uint64_t{0} >> (63 - n % 64) : 0;
+        if ((space[w] & known) != (ref_space[w] & known) || special[w] != ref_special[w]) {
+          FAIL((avx2 ? "AVX2" : "SSE2") << ": word " << w << " differs for a string of " << n << " bytes");
+        }
       }
     }
   }
@@ -162,10 +180,12 @@ TEST_CASE("ForEachBitInRange visits the set bits of the range in order", "[token
 }
 
 TEST_CASE("ClassifyBytes equals the reference for every byte value at every block offset", "[tokenize]") {
-  // The SSE2 ranges against Is13aSpecialByte and IsPySpace, byte by byte
-  // (the alphabet above has only a few of the punctuation characters).
-  for (int c = 1; c < 0x80; ++c) {
-    for (size_t pad = 0; pad < 20; ++pad) CheckSame(std::string(pad, 'x') + static_cast<char>(c) + "y");
+  // The SSE2 ranges and the AVX2 nibble tables against Is13aSpecialByte
+  // and IsPySpace, byte by byte (the alphabet above has only a few of the
+  // punctuation characters), and every non-ASCII byte value too (alone,
+  // so not valid UTF-8: only the bitmaps are compared then).
+  for (int c = 1; c < 0x100; ++c) {
+    for (size_t pad = 0; pad < 36; ++pad) CheckSame(std::string(pad, 'x') + static_cast<char>(c) + "y", c < 0x80);
   }
   CHECK(Is13aSpecialByte('.'));
   CHECK(Is13aSpecialByte('/'));
