@@ -53,6 +53,36 @@ inline __m128i Eq(__m128i x, unsigned char c) { return _mm_cmpeq_epi8(x, _mm_set
 
 inline uint32_t Mask(__m128i x) { return static_cast<uint32_t>(_mm_movemask_epi8(x)); }
 
+// Whether any of the 16 bytes b0 can start a non-ASCII space: C2, E1, E2
+// or E3 (most blocks have none).
+inline bool MayHaveMultiByteSpace(__m128i b0) {
+  return Mask(_mm_or_si128(Eq(b0, 0xC2), InRange(b0, 0xE1, 0xE3))) != 0;
+}
+
+// The bytes of the non-ASCII spaces that start in the 16 bytes at p
+// (reading p[0..17]): bits 16 and 17 are the continuation bytes of a space
+// that starts near the end of the block.
+inline uint32_t MultiByteSpaceBits(const char* p) {
+  const __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  const __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+  // U+0085, U+00A0.
+  const __m128i two = _mm_and_si128(Eq(b0, 0xC2), _mm_or_si128(Eq(b1, 0x85), Eq(b1, 0xA0)));
+  // U+1680.
+  const __m128i e1 = _mm_and_si128(_mm_and_si128(Eq(b0, 0xE1), Eq(b1, 0x9A)), Eq(b2, 0x80));
+  // U+2000..U+200A, U+2028, U+2029, U+202F.
+  const __m128i e2a = _mm_and_si128(
+      _mm_and_si128(Eq(b0, 0xE2), Eq(b1, 0x80)),
+      _mm_or_si128(_mm_or_si128(InRange(b2, 0x80, 0x8A), InRange(b2, 0xA8, 0xA9)), Eq(b2, 0xAF)));
+  // U+205F.
+  const __m128i e2b = _mm_and_si128(_mm_and_si128(Eq(b0, 0xE2), Eq(b1, 0x81)), Eq(b2, 0x9F));
+  // U+3000.
+  const __m128i e3 = _mm_and_si128(_mm_and_si128(Eq(b0, 0xE3), Eq(b1, 0x80)), Eq(b2, 0x80));
+  const uint32_t m2 = Mask(two);
+  const uint32_t m3 = Mask(_mm_or_si128(_mm_or_si128(e1, e2a), _mm_or_si128(e2b, e3)));
+  return m2 | (m2 << 1) | m3 | (m3 << 1) | (m3 << 2);
+}
+
 // Classifies the 16 bytes at p, reading p[0..17] (two bytes of lookahead for
 // multi-byte spaces). Space bits may reach bits 16 and 17: the continuation
 // bytes of a space that starts near the end of the block.
@@ -63,26 +93,7 @@ inline void ClassifyBlock(const char* p, uint32_t* space, uint32_t* special) {
       _mm_or_si128(_mm_or_si128(InRange(b0, 0x21, 0x26), InRange(b0, 0x28, 0x2F)), InRange(b0, 0x3A, 0x40)),
       _mm_or_si128(InRange(b0, 0x5B, 0x60), InRange(b0, 0x7B, 0x7E)));
   *special = Mask(punct);
-  // Non-ASCII whitespace starts with C2, E1, E2 or E3; most blocks have none.
-  if (Mask(_mm_or_si128(Eq(b0, 0xC2), InRange(b0, 0xE1, 0xE3)))) {
-    const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
-    const __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
-    // U+0085, U+00A0.
-    const __m128i two = _mm_and_si128(Eq(b0, 0xC2), _mm_or_si128(Eq(b1, 0x85), Eq(b1, 0xA0)));
-    // U+1680.
-    const __m128i e1 = _mm_and_si128(_mm_and_si128(Eq(b0, 0xE1), Eq(b1, 0x9A)), Eq(b2, 0x80));
-    // U+2000..U+200A, U+2028, U+2029, U+202F.
-    const __m128i e2a = _mm_and_si128(
-        _mm_and_si128(Eq(b0, 0xE2), Eq(b1, 0x80)),
-        _mm_or_si128(_mm_or_si128(InRange(b2, 0x80, 0x8A), InRange(b2, 0xA8, 0xA9)), Eq(b2, 0xAF)));
-    // U+205F.
-    const __m128i e2b = _mm_and_si128(_mm_and_si128(Eq(b0, 0xE2), Eq(b1, 0x81)), Eq(b2, 0x9F));
-    // U+3000.
-    const __m128i e3 = _mm_and_si128(_mm_and_si128(Eq(b0, 0xE3), Eq(b1, 0x80)), Eq(b2, 0x80));
-    const uint32_t m2 = Mask(two);
-    const uint32_t m3 = Mask(_mm_or_si128(_mm_or_si128(e1, e2a), _mm_or_si128(e2b, e3)));
-    sp |= m2 | (m2 << 1) | m3 | (m3 << 1) | (m3 << 2);
-  }
+  if (MayHaveMultiByteSpace(b0)) sp |= MultiByteSpaceBits(p);
   *space = sp;
 }
 
@@ -217,13 +228,6 @@ MTEVAL_AVX2 inline __m256i Table(std::index_sequence<I...>) {
   return _mm256_setr_epi8(static_cast<char>(NibbleTable(kHigh, I % 16))...);
 }
 
-MTEVAL_AVX2 inline __m256i InRange32(__m256i x, unsigned char lo, unsigned char hi) {
-  const __m256i t = _mm256_sub_epi8(x, _mm256_set1_epi8(static_cast<char>(lo)));
-  return _mm256_cmpeq_epi8(_mm256_subs_epu8(t, _mm256_set1_epi8(static_cast<char>(hi - lo))), _mm256_setzero_si256());
-}
-MTEVAL_AVX2 inline __m256i Eq32(__m256i x, unsigned char c) {
-  return _mm256_cmpeq_epi8(x, _mm256_set1_epi8(static_cast<char>(c)));
-}
 MTEVAL_AVX2 inline uint32_t Mask32(__m256i x) { return static_cast<uint32_t>(_mm256_movemask_epi8(x)); }
 
 // Classifies the 32 bytes at p, reading p[0..33] (two bytes of lookahead for
@@ -241,25 +245,12 @@ MTEVAL_AVX2 inline void ClassifyBlock32(const char* p, uint64_t* space, uint32_t
   const __m256i zero = _mm256_setzero_si256();
   uint64_t sp = ~Mask32(_mm256_cmpeq_epi8(_mm256_and_si256(bits, _mm256_set1_epi8(kSpaceBits)), zero));
   *special = ~Mask32(_mm256_cmpeq_epi8(_mm256_and_si256(bits, _mm256_set1_epi8(static_cast<char>(kSpecialBits))), zero));
-  // Non-ASCII whitespace starts with C2, E1, E2 or E3; most blocks have none.
-  if (Mask32(b0) != 0 && Mask32(_mm256_or_si256(Eq32(b0, 0xC2), InRange32(b0, 0xE1, 0xE3))) != 0) {
-    const __m256i b1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
-    const __m256i b2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2));
-    // U+0085, U+00A0.
-    const __m256i two = _mm256_and_si256(Eq32(b0, 0xC2), _mm256_or_si256(Eq32(b1, 0x85), Eq32(b1, 0xA0)));
-    // U+1680.
-    const __m256i e1 = _mm256_and_si256(_mm256_and_si256(Eq32(b0, 0xE1), Eq32(b1, 0x9A)), Eq32(b2, 0x80));
-    // U+2000..U+200A, U+2028, U+2029, U+202F.
-    const __m256i e2a = _mm256_and_si256(
-        _mm256_and_si256(Eq32(b0, 0xE2), Eq32(b1, 0x80)),
-        _mm256_or_si256(_mm256_or_si256(InRange32(b2, 0x80, 0x8A), InRange32(b2, 0xA8, 0xA9)), Eq32(b2, 0xAF)));
-    // U+205F.
-    const __m256i e2b = _mm256_and_si256(_mm256_and_si256(Eq32(b0, 0xE2), Eq32(b1, 0x81)), Eq32(b2, 0x9F));
-    // U+3000.
-    const __m256i e3 = _mm256_and_si256(_mm256_and_si256(Eq32(b0, 0xE3), Eq32(b1, 0x80)), Eq32(b2, 0x80));
-    const uint64_t m2 = Mask32(two);
-    const uint64_t m3 = Mask32(_mm256_or_si256(_mm256_or_si256(e1, e2a), _mm256_or_si256(e2b, e3)));
-    sp |= m2 | (m2 << 1) | m3 | (m3 << 1) | (m3 << 2);
+  // Non-ASCII bytes are rare in most text, and non-ASCII spaces rarer: their
+  // bytes come from the SSE2 code, 16 bytes at a time.
+  if (Mask32(b0) != 0) {
+    const __m128i lo = _mm256_castsi256_si128(b0), hi = _mm256_extracti128_si256(b0, 1);
+    if (MayHaveMultiByteSpace(lo)) sp |= MultiByteSpaceBits(p);
+    if (MayHaveMultiByteSpace(hi)) sp |= uint64_t{MultiByteSpaceBits(p + 16)} << 16;
   }
   *space = sp;
 }
