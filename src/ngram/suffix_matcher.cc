@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "common/cpu_features.h"
+
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 #define MTEVAL_SUFFIX_AVX2 1
@@ -235,8 +237,7 @@ constexpr SelfPassUpTo4Fn kSelfPassUpTo4[kMaxChunks] = {SelfPassUpTo4<1>, SelfPa
 
 bool SuffixMatcher::Available() {
 #if MTEVAL_SUFFIX_AVX2
-  static const bool available = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
-  return available;
+  return CpuHasAvx2();
 #else
   return false;
 #endif

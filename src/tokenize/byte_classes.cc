@@ -3,6 +3,7 @@
 #include <cstring>
 #include <utility>
 
+#include "common/cpu_features.h"
 #include "text/python_str.h"
 
 #if defined(__SSE2__)
@@ -285,15 +286,10 @@ MTEVAL_AVX2 void ClassifyBytesAvx2Impl(const char* s, size_t n, uint64_t* sp, ui
   }
 }
 
-bool HasAvx2() {
-  static const bool has = __builtin_cpu_supports("avx2");
-  return has;
-}
-
 }  // namespace
 
 bool ClassifyBytesAvx2(const char* s, size_t n, std::vector<uint64_t>* space, std::vector<uint64_t>* special) {
-  if (!HasAvx2()) return false;
+  if (!CpuHasAvx2()) return false;
   const size_t words = ByteClassWords(n);
   if (space->size() < words) space->resize(words);
   if (special->size() < words) special->resize(words);
