@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <memory>
+#include <random>
 
 #include "common/error.h"
 #include "corpus/line_reader.h"
@@ -25,6 +26,33 @@ TEST_CASE("file lines split on LF only and are right-stripped", "[corpus]") {
   CHECK(SplitLines("  lead\n", "f", false) == Lines{"  lead"});            // leading space kept
   CHECK(SplitLines("\xEF\xBB\xBFhi\n", "f", false) == Lines{"\xEF\xBB\xBFhi"});  // BOM kept, as Python's utf-8
   CHECK(SplitLines("\n\n\n", "f", false) == Lines{"", "", ""});
+}
+
+TEST_CASE("file lines: the 16-byte newline scan against a byte-by-byte split", "[corpus]") {
+  // Random short lines (often empty, sometimes with trailing spaces or a
+  // CR) so that newlines fall at every offset of the scan's blocks, with
+  // and without a final newline.
+  std::mt19937 rng(17);
+  const std::vector<std::string> pieces = {"a", "bc", " ", "\r", "\xC3\xA9", "xyzxyzxyzxyzxyzxyz"};
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string content;
+    const size_t lines = rng() % 12;
+    for (size_t l = 0; l < lines; ++l) {
+      const size_t k = rng() % 4;
+      for (size_t i = 0; i < k; ++i) content += pieces[rng() % pieces.size()];
+      if (l + 1 < lines || rng() % 2) content += '\n';
+    }
+    Lines want;
+    for (size_t start = 0; start < content.size();) {
+      size_t end = start;
+      while (end < content.size() && content[end] != '\n') ++end;
+      std::string line = content.substr(start, end - start);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+      want.push_back(line);
+      start = end + 1;
+    }
+    REQUIRE(SplitLines(content, "f", false) == want);
+  }
 }
 
 TEST_CASE("standard input uses universal newlines", "[corpus]") {
