@@ -84,6 +84,13 @@ ArgParser MakeScoreParser() {
   return ArgParser(std::move(specs));
 }
 
+// Built once per process: its specs are a hundred options with their names,
+// choices and help, and main asks for -h/-V before the full parse.
+const ArgParser& ScoreParser() {
+  static const ArgParser parser = MakeScoreParser();
+  return parser;
+}
+
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -183,18 +190,18 @@ CommandOutput RunStreamedSentenceScores(const ScoreCommandOptions& options) {
 }  // namespace
 
 std::string ScoreHelp() {
-  return "usage: mteval score REF [REF...] [-i HYP [HYP...]] [-m bleu chrf ter] [options]\n\n" + MakeScoreParser().Help();
+  return "usage: mteval score REF [REF...] [-i HYP [HYP...]] [-m bleu chrf ter] [options]\n\n" + ScoreParser().Help();
 }
 
 ScoreInfoRequest ScoreInfoRequested(const std::vector<std::string>& args) {
-  const ParsedArgs a = MakeScoreParser().Parse(args);
+  const ParsedArgs a = ScoreParser().Parse(args);
   if (a.Flag("help")) return ScoreInfoRequest::kHelp;
   if (a.Flag("version")) return ScoreInfoRequest::kVersion;
   return ScoreInfoRequest::kNone;
 }
 
 ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
-  ParsedArgs a = MakeScoreParser().Parse(args);
+  ParsedArgs a = ScoreParser().Parse(args);
   if (a.Flag("help")) throw Error(ErrorKind::kUsage, ScoreHelp());
   for (const char* dest : {"test_set", "echo", "list", "citation", "download"}) {
     if (a.Has(dest)) {
