@@ -32,12 +32,25 @@ size_t FindInvalidUtf8(std::string_view s) {
     }
     // Three-byte sequences (CJK, most punctuation) without a branch per
     // byte: both continuation bytes, no overlong form, no surrogate.
+    // A run of them (CJK text) is validated without going back to the
+    // ASCII probe between characters.
     if ((c & 0xF0) == 0xE0 && i + 3 <= n) {
-      const unsigned b1 = u[i + 1], b2 = u[i + 2];
-      const unsigned cp = ((c & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-      const bool ok = ((b1 & 0xC0) == 0x80) & ((b2 & 0xC0) == 0x80) & (cp >= 0x800) & ((cp & 0xF800) != 0xD800);
-      if (!ok) return i;
-      i += 3;
+      do {
+        const unsigned lead = u[i], b1 = u[i + 1], b2 = u[i + 2];
+        const unsigned cp = ((lead & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+        const bool ok = ((b1 & 0xC0) == 0x80) & ((b2 & 0xC0) == 0x80) & (cp >= 0x800) & ((cp & 0xF800) != 0xD800);
+        if (!ok) return i;
+        i += 3;
+      } while (i + 3 <= n && (u[i] & 0xF0) == 0xE0);
+      continue;
+    }
+    // Likewise runs of two-byte sequences (Cyrillic, Greek): a lead byte
+    // from C2 (C0 and C1 would be overlong) and a continuation byte.
+    if (c >= 0xC2 && c <= 0xDF && i + 2 <= n) {
+      do {
+        if ((u[i + 1] & 0xC0) != 0x80) return i;
+        i += 2;
+      } while (i + 2 <= n && u[i] >= 0xC2 && u[i] <= 0xDF);
       continue;
     }
     size_t len;
