@@ -281,7 +281,16 @@ void ScanIsolating(std::string_view s, const uint64_t* isolate, SpanSink& sink) 
         continue;
       }
       const char* const at = p;
-      const char32_t c = DecodeUtf8(p);
+      // Three-byte characters first: CJK text is nearly all of them.
+      const auto lead = static_cast<unsigned char>(*p);
+      char32_t c;
+      if ((lead & 0xF0) == 0xE0) {
+        c = (char32_t(lead & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(p[1]) & 0x3F) << 6) |
+            (static_cast<unsigned char>(p[2]) & 0x3F);
+        p += 3;
+      } else {
+        c = DecodeUtf8(p);
+      }
       if (c < 0x10000 && ((isolate[c >> 6] >> (c & 63)) & 1)) {
         piece(from, at);
         sink.LineToken(at, static_cast<size_t>(p - at), end);
