@@ -8,25 +8,24 @@ void NgramMatcher::Reset(size_t expected_units) {
   num_refs_ = 0;
   saved_units_.clear();
   saved_ends_.clear();
-  if (force_trie_ || max_order_ > 8) {
-    if (!force_trie_ && allow_suffix_ && max_order_ <= SuffixMatcher::kMaxOrder && SuffixMatcher::Available()) {
-      mode_ = Mode::kSuffix;
-      suffix_.Reset();
-      return;
-    }
-    mode_ = Mode::kTrie;
-    ResetTrie(expected_units);
-    return;
-  }
-  // The suffix form needs no table; the packed one is set up only if the
+  // The suffix form needs no table; the others are set up only if the
   // segment outgrows it (SwitchFromSuffix).
-  if (allow_suffix_ && SuffixMatcher::Available()) {
+  if (!force_trie_ && allow_suffix_ && max_order_ <= SuffixMatcher::kMaxOrder && SuffixMatcher::Available()) {
     mode_ = Mode::kSuffix;
     suffix_.Reset();
     return;
   }
-  mode_ = Mode::kPacked;
-  ResetPacked(expected_units);
+  ResetTables(expected_units);
+}
+
+void NgramMatcher::ResetTables(size_t expected_units) {
+  if (!force_trie_ && max_order_ <= 8) {
+    mode_ = Mode::kPacked;
+    ResetPacked(expected_units);
+  } else {
+    mode_ = Mode::kTrie;
+    ResetTrie(expected_units);
+  }
 }
 
 void NgramMatcher::ResetPacked(size_t expected_units) {
@@ -110,13 +109,7 @@ void NgramMatcher::SwitchFromSuffix(size_t more_units) {
     total += units.size();
   }
   num_refs_ = 0;
-  if (max_order_ <= 8 && !force_trie_) {
-    mode_ = Mode::kPacked;
-    ResetPacked(total);
-  } else {
-    mode_ = Mode::kTrie;
-    ResetTrie(total);
-  }
+  ResetTables(total);
   // AddReference saves them for a later switch to the trie.
   for (size_t r = 0; r < refs; ++r) {
     suffix_.GetReference(r, &units);

@@ -53,14 +53,9 @@ class NgramMatcher {
   // its hypothesis tokens up this way).
   template <typename UnitOf>
   void CountMatchesFrom(size_t n, UnitOf&& unit_of, uint32_t* units, int64_t* matches) {
-    if (mode_ == Mode::kSuffix) {
+    if (mode_ != Mode::kPacked) {
       for (size_t i = 0; i < n; ++i) units[i] = unit_of(i);
       CountMatches(units, n, matches);
-      return;
-    }
-    if (mode_ == Mode::kTrie) {
-      for (size_t i = 0; i < n; ++i) units[i] = unit_of(i);
-      TrieCount(units, n, matches);
       return;
     }
     PackedCount(n, [&](size_t i) { return units[i] = unit_of(i); }, units, matches);
@@ -79,7 +74,9 @@ class NgramMatcher {
   static constexpr uint32_t kPackedLimit = 255;
   enum class Mode { kSuffix, kPacked, kTrie };
 
-  // Empties the packed or trie tables, sized for `expected_units`.
+  // Empties the packed or trie tables, sized for `expected_units`;
+  // ResetTables chooses between them (packed unless forced or order > 8).
+  void ResetTables(size_t expected_units);
   void ResetPacked(size_t expected_units);
   void ResetTrie(size_t expected_units);
   // Leaves the suffix form: its references go into the packed table (or the

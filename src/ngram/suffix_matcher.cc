@@ -163,21 +163,15 @@ MTEVAL_AVX2 void SelfPassUpTo4(const uint8_t* hyp, size_t n_hyp, const uint8_t* 
 template <size_t C>
 MTEVAL_AVX2 void RefPass(const uint8_t* ref, const uint8_t* hyp, size_t n_hyp, size_t order, bool first,
                          uint8_t* ref_max) {
-  __m256i r[C], len[C], eq[C];
-  for (size_t k = 0; k < C; ++k) {
-    r[k] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(ref + kChunk * k));
-    len[k] = _mm256_setzero_si256();
-  }
+  Rows<C> r(ref);
   const __m256i one = _mm256_set1_epi8(1);
   for (size_t i = 0; i < n_hyp; ++i) {
-    const __m256i unit = _mm256_set1_epi8(static_cast<char>(hyp[i]));
-    for (size_t k = 0; k < C; ++k) eq[k] = _mm256_cmpeq_epi8(unit, r[k]);
-    Advance<C>(len, eq);
+    r.Step(_mm256_set1_epi8(static_cast<char>(hyp[i])));
     uint8_t* out = ref_max + i * order;
     const size_t top = std::min(order, i + 1);
     __m256i n = one;
     for (size_t m = 0; m < top; ++m, n = _mm256_add_epi8(n, one)) {
-      const int count = CountAtLeast<C>(len, n);
+      const int count = CountAtLeast<C>(r.len, n);
       out[m] = static_cast<uint8_t>(first ? count : std::max<int>(out[m], count));
     }
   }
@@ -188,28 +182,15 @@ MTEVAL_AVX2 void RefPass(const uint8_t* ref, const uint8_t* hyp, size_t n_hyp, s
 // is below the reference count.
 template <size_t C>
 MTEVAL_AVX2 void SelfPass(const uint8_t* hyp, size_t n_hyp, size_t order, const uint8_t* ref_max, int64_t* matches) {
-  __m256i h[C], len[C], eq[C];
-  for (size_t k = 0; k < C; ++k) {
-    h[k] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(hyp + kChunk * k));
-    len[k] = _mm256_setzero_si256();
-  }
-  const __m256i lanes = _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
-                                         22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
+  Rows<C> h(hyp);
   const __m256i one = _mm256_set1_epi8(1);
   for (size_t i = 0; i < n_hyp; ++i) {
-    const __m256i unit = _mm256_set1_epi8(static_cast<char>(hyp[i]));
-    for (size_t k = 0; k < C; ++k) {
-      // Only earlier positions: lane + 32k < i (as signed bytes: i < 128).
-      const __m256i earlier =
-          _mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(static_cast<int>(i) - static_cast<int>(kChunk * k))), lanes);
-      eq[k] = _mm256_and_si256(_mm256_cmpeq_epi8(unit, h[k]), earlier);
-    }
-    Advance<C>(len, eq);
+    h.StepEarlier(_mm256_set1_epi8(static_cast<char>(hyp[i])), i);
     const uint8_t* ref_count = ref_max + i * order;
     const size_t top = std::min(order, i + 1);
     __m256i n = one;
     for (size_t m = 0; m < top; ++m, n = _mm256_add_epi8(n, one)) {
-      matches[m] += CountAtLeast<C>(len, n) < ref_count[m];
+      matches[m] += CountAtLeast<C>(h.len, n) < ref_count[m];
     }
   }
 }
