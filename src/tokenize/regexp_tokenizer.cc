@@ -281,7 +281,9 @@ void ScanIsolating(std::string_view s, const uint64_t* isolate, SpanSink& sink) 
         continue;
       }
       const char* const at = p;
-      // Three-byte characters first: CJK text is nearly all of them.
+      // Three-byte characters first: CJK text is nearly all of them. (The
+      // same order inside DecodeUtf8 measured 2% slower for BLEU and chrF
+      // on en-zh: its other callers see every byte, ASCII included.)
       const auto lead = static_cast<unsigned char>(*p);
       char32_t c;
       if ((lead & 0xF0) == 0xE0) {
