@@ -41,7 +41,7 @@ class BleuScorer final : public SegmentScorer {
       const TokenSpans& tokens = ref_tokens_[r];
       std::vector<uint32_t>& units = ref_units_[r];
       units.resize(tokens.size());
-      for (size_t i = 0; i < tokens.size(); ++i) units[i] = interner_.Intern(tokens[i]);
+      interner_.InternAll(tokens.begin(), tokens.size(), units.data());
       ref_lens_.push_back(static_cast<int64_t>(units.size()));
     }
     matcher_.Reset(total_units);
@@ -63,7 +63,8 @@ class BleuScorer final : public SegmentScorer {
       total[k] = std::max<int64_t>(0, hyp_len - k);
     }
     matcher_.CountMatchesFrom(
-        tokens.size(), [&](size_t i) { return interner_.Find(tokens[i]); }, units_.data(), correct);
+        tokens.size(), [&](size_t i) { return interner_.Find(tokens[i]); },
+        [&](uint32_t* units) { interner_.FindAll(tokens.begin(), tokens.size(), units); }, units_.data(), correct);
   }
 
  private:

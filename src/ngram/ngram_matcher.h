@@ -50,11 +50,13 @@ class NgramMatcher {
   // CountMatches where the units are found as the count goes: unit_of(i)
   // gives unit i, which is also stored in units[i] (n entries). A unit that
   // no reference has then ends the work at its position at once (BLEU looks
-  // its hypothesis tokens up this way).
-  template <typename UnitOf>
-  void CountMatchesFrom(size_t n, UnitOf&& unit_of, uint32_t* units, int64_t* matches) {
+  // its hypothesis tokens up this way). The suffix and trie forms need every
+  // unit first: fill_units(units) writes all n of them in one batch, which
+  // is faster than n calls of unit_of.
+  template <typename UnitOf, typename FillUnits>
+  void CountMatchesFrom(size_t n, UnitOf&& unit_of, FillUnits&& fill_units, uint32_t* units, int64_t* matches) {
     if (mode_ != Mode::kPacked) {
-      for (size_t i = 0; i < n; ++i) units[i] = unit_of(i);
+      fill_units(units);
       CountMatches(units, n, matches);
       return;
     }

@@ -19,6 +19,57 @@ void PaddedTokenInterner::Clear(size_t expected_tokens) {
   mask_ = want - 1;
 }
 
+void PaddedTokenInterner::InternAll(const std::string_view* tokens, size_t n, uint32_t* ids) {
+  Entry* const slots = slots_.data();
+  const size_t mask = mask_;
+  const uint32_t generation = generation_;
+  uint32_t count = count_;
+  for (size_t t = 0; t < n; ++t) {
+    const Key k = MakeKey(tokens[t]);
+    size_t i = Slot(k, mask);
+    while (true) {
+      Entry& e = slots[i];
+      if (e.generation != generation) {
+        // A table that would pass the load limit takes the slow path, which
+        // grows it (Clear sized for the segment never gets here).
+        if ((count + 1) * 4 > mask + 1) {
+          count_ = count;
+          for (; t < n; ++t) ids[t] = Intern(tokens[t]);
+          return;
+        }
+        e = Entry{k.lo, k.hi, k.data, k.len, count, generation};
+        ids[t] = count++;
+        break;
+      }
+      if (Same(e, k)) {
+        ids[t] = e.id;
+        break;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+  count_ = count;
+}
+
+void PaddedTokenInterner::FindAll(const std::string_view* tokens, size_t n, uint32_t* ids) const {
+  const Entry* const slots = slots_.data();
+  const size_t mask = mask_;
+  const uint32_t generation = generation_;
+  for (size_t t = 0; t < n; ++t) {
+    const Key k = MakeKey(tokens[t]);
+    size_t i = Slot(k, mask);
+    uint32_t id = kUnknown;
+    while (slots[i].generation == generation) {
+      if (Same(slots[i], k)) {
+        id = slots[i].id;
+        break;
+      }
+      i = (i + 1) & mask;
+    }
+    ids[t] = id;
+  }
+}
+
 void PaddedTokenInterner::Grow() {
   std::vector<Entry> live;
   for (size_t i = 0; i <= mask_; ++i) {

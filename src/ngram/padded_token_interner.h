@@ -36,6 +36,11 @@ class PaddedTokenInterner {
     if (count_ * 4 > mask_ + 1) Grow();
     return count_ - 1;
   }
+  // Intern / Find over a whole segment: the same ids, with the table's
+  // fields held in registers across tokens (the per-token calls reload them
+  // after every store, since the stores might alias them).
+  void InternAll(const std::string_view* tokens, size_t n, uint32_t* ids);
+  void FindAll(const std::string_view* tokens, size_t n, uint32_t* ids) const;
   // Id of `token`, or kUnknown when it was never interned.
   uint32_t Find(std::string_view token) const {
     const Key k = MakeKey(token);
@@ -73,10 +78,11 @@ class PaddedTokenInterner {
     const uint64_t hi_mask = k == 0 ? 0 : k >= 8 ? ~uint64_t{0} : ~uint64_t{0} >> (64 - 8 * k);
     return Key{Load8(t.data()) & lo_mask, Load8(t.data() + 8) & hi_mask, t.data(), static_cast<uint32_t>(n)};
   }
-  size_t Slot(const Key& k) const {
+  static size_t Slot(const Key& k, size_t mask) {
     uint64_t h = (k.lo ^ (k.hi * 0xC2B2AE3D27D4EB4FULL) ^ k.len) * 0x9E3779B97F4A7C15ULL;
-    return (h ^ (h >> 32)) & mask_;
+    return (h ^ (h >> 32)) & mask;
   }
+  size_t Slot(const Key& k) const { return Slot(k, mask_); }
   static bool Same(const Entry& e, const Key& k) {
     return e.lo == k.lo && e.hi == k.hi && e.len == k.len &&
            (k.len <= 16 || std::memcmp(e.data + 16, k.data + 16, k.len - 16) == 0);

@@ -59,7 +59,9 @@ void CheckRandomSegment(NgramMatcher& matcher, std::mt19937& rng, int trial) {
     std::vector<int64_t> got(order, 0), got_from(order, 0);
     matcher.CountMatches(hyp.data(), hyp.size(), got.data());
     std::vector<uint32_t> stored(hyp.size(), 0);
-    matcher.CountMatchesFrom(hyp.size(), [&](size_t i) { return hyp[i]; }, stored.data(), got_from.data());
+    matcher.CountMatchesFrom(
+        hyp.size(), [&](size_t i) { return hyp[i]; }, [&](uint32_t* units) { std::copy(hyp.begin(), hyp.end(), units); },
+        stored.data(), got_from.data());
     REQUIRE(stored == hyp);
     for (size_t n = 1; n <= order; ++n) {
       const int64_t want = WantMatches(refs, hyp, n);

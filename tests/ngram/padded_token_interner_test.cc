@@ -1,6 +1,7 @@
 // PaddedTokenInterner against a std::map, with tokens of every length around
 // the 8- and 16-byte boundaries of its masked loads, garbage after the
-// padding boundary that must not matter, and many segments (generations).
+// padding boundary that must not matter, and many segments (generations);
+// the batch calls (InternAll, FindAll) give the same ids as the single ones.
 
 #include <catch2/catch.hpp>
 
@@ -45,14 +46,30 @@ TEST_CASE("PaddedTokenInterner agrees with std::map", "[ngram]") {
     }
     interner.Clear(segment % 3 == 0 ? 1 : refs.size());  // also force growth
     std::map<std::string, uint32_t> expected;
+    std::vector<uint32_t> want;
     for (std::string_view t : refs) {
-      auto it = expected.emplace(std::string(t), static_cast<uint32_t>(expected.size())).first;
-      REQUIRE(interner.Intern(t) == it->second);
+      want.push_back(expected.emplace(std::string(t), static_cast<uint32_t>(expected.size())).first->second);
     }
+    // Batch interning on odd segments; the forced growth (segment % 3 == 0)
+    // falls on both parities.
+    std::vector<uint32_t> got(refs.size());
+    if (segment % 2 == 0) {
+      for (size_t i = 0; i < refs.size(); ++i) got[i] = interner.Intern(refs[i]);
+    } else {
+      interner.InternAll(refs.data(), refs.size(), got.data());
+    }
+    REQUIRE(got == want);
+    want.clear();
     for (std::string_view t : hyps) {
       auto it = expected.find(std::string(t));
-      REQUIRE(interner.Find(t) == (it == expected.end() ? PaddedTokenInterner::kUnknown : it->second));
+      want.push_back(it == expected.end() ? PaddedTokenInterner::kUnknown : it->second);
     }
+    got.assign(hyps.size(), 0);
+    for (size_t i = 0; i < hyps.size(); ++i) got[i] = interner.Find(hyps[i]);
+    REQUIRE(got == want);
+    got.assign(hyps.size(), 0);
+    interner.FindAll(hyps.data(), hyps.size(), got.data());
+    REQUIRE(got == want);
   }
 }
 
