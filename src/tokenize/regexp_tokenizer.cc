@@ -1,5 +1,6 @@
 #include "tokenize/regexp_tokenizer.h"
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -221,11 +222,151 @@ void EmitWord(std::string_view s, size_t b, size_t e, bool padded, const uint64_
   }
 }
 
-// The word scanner: the bitmaps let it jump from word to word.
+inline bool TestBit(const uint64_t* bits, size_t i) { return (bits[i >> 6] >> (i & 63)) & 1; }
+inline void SetBit(uint64_t* bits, size_t i) { bits[i >> 6] |= uint64_t{1} << (i & 63); }
+
+// Sets (set = true) or clears the bits [b, e).
+void SetBitRange(uint64_t* bits, size_t b, size_t e, bool set) {
+  for (size_t i = b; i < e;) {
+    const size_t w = i >> 6, lo = i & 63, hi = std::min<size_t>(64, lo + (e - i));
+    const uint64_t mask = (hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1) & (~uint64_t{0} << lo);
+    bits[w] = set ? (bits[w] | mask) : (bits[w] & ~mask);
+    i += hi - lo;
+  }
+}
+
+// The highest set bit below i, or -1 (as size_t: SIZE_MAX) when none.
+size_t PrevSetBit(const uint64_t* bits, size_t i) {
+  size_t w = i >> 6;
+  uint64_t x = bits[w] & ((uint64_t{1} << (i & 63)) - 1);
+  while (x == 0) {
+    if (w == 0) return SIZE_MAX;
+    x = bits[--w];
+  }
+  return (w << 6) + 63 - static_cast<size_t>(__builtin_clzll(x));
+}
+
+// The lowest set bit at or after i (the caller knows there is one).
+size_t NextSetBit(const uint64_t* bits, size_t i) {
+  size_t w = i >> 6;
+  uint64_t x = bits[w] & (~uint64_t{0} << (i & 63));
+  while (x == 0) x = bits[++w];
+  return (w << 6) + static_cast<size_t>(__builtin_ctzll(x));
+}
+
+// The line scanner. Most words need only two facts about their bytes: which
+// ones become tokens of their own ("isolated") and where whitespace is. The
+// token boundaries then follow from the bitmaps a block of 64 bytes at a
+// time, and the tokens are emitted without a branch per word:
+//  - rule 1's bytes are isolated;
+//  - a '-' after a digit is isolated (rule 4; passes 1-3 never separate a
+//    digit from a following '-', since neither is rule 1, '.' or ',');
+//  - a '.' or ',' that is its word's last byte and the only one in the word
+//    is isolated: after a non-digit rule 2 splits it off (its left neighbour
+//    is never taken by an earlier rule 2 match, which would need a '.' or
+//    ',' there), after a digit rule 3 does, because whitespace follows, or
+//    the padding does at the end of a padded line. At the end of an unpadded
+//    line after a digit nothing splits it: that word is left to SpecialWord.
+// Every other word with a '.' or ',' (decimals "3.5", "U.S.", "...") is
+// "complex": SpecialWord runs the literal passes on it, in line order.
+// Tests compare all of this with the literal passes on every short string
+// of the characters the rules distinguish.
 template <typename Sink>
 void Scan(std::string_view s, bool padded, Sink& sink) {
+  const size_t n = s.size();
+  if (n == 0) return;
   const LineClasses classes = Classify(s);
-  ForEachWord(classes.space, s.size(), [&](size_t b, size_t e) { EmitWord(s, b, e, padded, classes.special, sink); });
+  const uint64_t* const space = classes.space;
+  const char* const begin = s.data();
+  const char* const end = begin + n;
+  const size_t blocks = (n + 63) / 64;
+  // One block more than the line: a byte's right neighbour is read from the
+  // next block (the space bitmap has it too, see ByteClassWords).
+  thread_local std::vector<uint64_t> iso_buf, complex_buf;
+  thread_local std::vector<std::pair<size_t, size_t>> complex_words;
+  if (iso_buf.size() < blocks + 1) {
+    iso_buf.resize(blocks + 1);
+    complex_buf.resize(blocks + 1);
+  }
+  uint64_t* const iso = iso_buf.data();
+  uint64_t* const cx = complex_buf.data();
+  std::memset(iso, 0, (blocks + 1) * sizeof(uint64_t));
+  complex_words.clear();
+
+  // The special bytes, in order (few per line).
+  size_t skip_until = 0;  // bytes before this belong to a complex word found already
+  ForEachBitInRange(classes.special, 0, n, [&](size_t i) {
+    if (i < skip_until) return;
+    const char c = begin[i];
+    if (c == '.' || c == ',') {
+      const bool word_end = TestBit(space, i + 1);  // bit n is set
+      const bool after_digit = i > 0 && IsDigit(begin[i - 1]);
+      if (word_end && !(after_digit && i + 1 == n && !padded)) {
+        SetBit(iso, i);
+        return;
+      }
+      // An earlier '.' or ',' of this word cannot be isolated: it would be
+      // the word's last byte. Rule 1 bytes before it may be; undo them.
+      const size_t before = PrevSetBit(space, i);
+      const size_t ws = before == SIZE_MAX ? 0 : before + 1;
+      const size_t we = NextSetBit(space, i + 1);
+      if (complex_words.empty()) std::memset(cx, 0, (blocks + 1) * sizeof(uint64_t));
+      SetBitRange(iso, ws, i, false);
+      SetBitRange(cx, ws, we, true);
+      complex_words.emplace_back(ws, we);
+      skip_until = we;
+    } else if (c == '-') {
+      if (i > 0 && IsDigit(begin[i - 1])) SetBit(iso, i);
+    } else {
+      SetBit(iso, i);
+    }
+  });
+  const bool any_complex = !complex_words.empty();
+
+  // Token starts: non-space bytes after whitespace or an isolated byte, or
+  // isolated themselves; token ends (last bytes) likewise with the right
+  // neighbour. Bits past the line and of complex words are left out.
+  auto starts = [&](size_t b) {
+    const uint64_t valid = b + 1 < blocks || n % 64 == 0 ? ~uint64_t{0} : (uint64_t{1} << (n % 64)) - 1;
+    const uint64_t sp = space[b];
+    const uint64_t prev_sp = (sp << 1) | (b == 0 ? 1 : space[b - 1] >> 63);
+    const uint64_t prev_iso = (iso[b] << 1) | (b == 0 ? 0 : iso[b - 1] >> 63);
+    uint64_t x = ~sp & valid & (prev_sp | prev_iso | iso[b]);
+    return any_complex ? x & ~cx[b] : x;
+  };
+  auto ends = [&](size_t b) {
+    const uint64_t valid = b + 1 < blocks || n % 64 == 0 ? ~uint64_t{0} : (uint64_t{1} << (n % 64)) - 1;
+    const uint64_t sp = space[b];
+    const uint64_t next_sp = (sp >> 1) | (space[b + 1] << 63);
+    const uint64_t next_iso = (iso[b] >> 1) | (iso[b + 1] << 63);
+    uint64_t x = ~sp & valid & (next_sp | next_iso | iso[b]);
+    return any_complex ? x & ~cx[b] : x;
+  };
+
+  size_t next_complex = 0;
+  size_t complex_start = any_complex ? complex_words[0].first : SIZE_MAX;
+  auto emit_complex = [&]() {
+    const auto [ws, we] = complex_words[next_complex++];
+    SpecialWord(begin + ws, begin + we, begin, end, padded, classes.special, sink);
+    complex_start = next_complex < complex_words.size() ? complex_words[next_complex].first : SIZE_MAX;
+  };
+  // Starts and ends alternate (a one-byte token has both on its byte), so
+  // one cursor walks the ends while the loop walks the starts.
+  size_t end_block = 0;
+  uint64_t end_bits = ends(0);
+  for (size_t b = 0; b < blocks; ++b) {
+    uint64_t start_bits = starts(b);
+    while (start_bits) {
+      const size_t first = (b << 6) + static_cast<size_t>(__builtin_ctzll(start_bits));
+      start_bits &= start_bits - 1;
+      while (complex_start < first) emit_complex();
+      while (end_bits == 0) end_bits = ends(++end_block);
+      const size_t last = (end_block << 6) + static_cast<size_t>(__builtin_ctzll(end_bits));
+      end_bits &= end_bits - 1;
+      sink.LineToken(begin + first, last + 1 - first, end);
+    }
+  }
+  while (complex_start != SIZE_MAX) emit_complex();
 }
 
 void Tokenize(std::string_view s, bool padded, std::string* out) {

@@ -20,8 +20,10 @@ namespace mteval {
 
 // Fast version. Rules never match across whitespace in a way that depends on
 // more than "there is a non-digit here", so each whitespace-separated word is
-// processed alone with a virtual space on each side that has a neighbour;
-// words without any special byte are copied as they are. `out` is cleared.
+// processed alone with a virtual space on each side that has a neighbour.
+// Token boundaries come from bitmaps of the line's whitespace and of the
+// bytes that become tokens of their own; only words with a '.' or ',' that
+// is not their last byte run the literal passes. `out` is cleared.
 void RegexpTokenize(std::string_view s, std::string* out);
 
 // The same on " " + s + " " (13a pads the line), without building that string.

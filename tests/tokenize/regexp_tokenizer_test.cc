@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "text/python_str.h"
 #include "text/utf8.h"
 #include "tokenize/builtin_tokenizers.h"
@@ -43,6 +45,21 @@ std::string JoinSpans(const TokenSpans& spans, const std::string& input) {
   return joined;
 }
 
+// Fails unless the fast versions (unpadded, padded, and padded as views)
+// give the literal passes' tokens for s; the views must also be readable
+// with padding. `fast` and `spans` are reused buffers.
+void CheckAgainstPasses(const std::string& s, std::string* fast, TokenSpans* spans) {
+  RegexpTokenize(s, fast);
+  std::string ref = RegexpTokenizeReference(s);
+  if (*fast != ref) FAIL("input '" << s << "': fast '" << *fast << "' vs reference '" << ref << "'");
+  RegexpTokenizePadded(s, fast);
+  ref = RegexpTokenizeReference(" " + s + " ");
+  if (*fast != ref) FAIL("padded input '" << s << "': fast '" << *fast << "' vs reference '" << ref << "'");
+  RegexpTokenizeSpansPadded(s, spans);
+  const std::string joined = JoinSpans(*spans, s);
+  if (joined != ref) FAIL("spans of '" << s << "': '" << joined << "' vs reference '" << ref << "'");
+}
+
 }  // namespace
 
 TEST_CASE("RegexpTokenize equals the literal passes on all short strings", "[tokenize]") {
@@ -54,16 +71,7 @@ TEST_CASE("RegexpTokenize equals the literal passes on all short strings", "[tok
   std::string fast;
   TokenSpans spans;
   ForEachString(alphabet, 0, 6, [&](const std::string& s) {
-    RegexpTokenize(s, &fast);
-    std::string ref = RegexpTokenizeReference(s);
-    if (fast != ref) FAIL("input '" << s << "': fast '" << fast << "' vs reference '" << ref << "'");
-    RegexpTokenizePadded(s, &fast);
-    ref = RegexpTokenizeReference(" " + s + " ");
-    if (fast != ref) FAIL("padded input '" << s << "': fast '" << fast << "' vs reference '" << ref << "'");
-    // The views must be the same tokens, and readable with padding.
-    RegexpTokenizeSpansPadded(s, &spans);
-    const std::string joined = JoinSpans(spans, s);
-    if (joined != ref) FAIL("spans of '" << s << "': '" << joined << "' vs reference '" << ref << "'");
+    CheckAgainstPasses(s, &fast, &spans);
     ++checked;
   });
   CHECK(checked == 597871);  // 9^0 + ... + 9^6
@@ -86,6 +94,28 @@ TEST_CASE("RegexpTokenize equals the literal passes across a 64-byte bitmap word
     }
   });
   CHECK(checked == 7 * (8 + 64 + 512 + 4096 + 32768));
+}
+
+TEST_CASE("RegexpTokenize equals the literal passes on long random lines", "[tokenize]") {
+  // Tokens and complex words longer than a 64-byte bitmap word, several
+  // complex words per line, and lines of every length around the block
+  // boundaries; letters weigh more so that words get long.
+  const std::vector<std::string> alphabet = {"a", "b", "a", "b", "a", "1", "2", ".", ",", "-", "(", "/",
+                                             " ", " ", "\t", "\xC2\xA0", "\xC3\xA9", "\xE4\xB8\xAD"};
+  std::mt19937 rng(11);
+  std::string fast;
+  TokenSpans spans;
+  int checked = 0;
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string s;
+    const size_t len = rng() % 300;
+    // Some lines are one long run without whitespace.
+    const size_t pieces = trial % 7 == 0 ? 12 : alphabet.size();
+    for (size_t i = 0; i < len; ++i) s += alphabet[rng() % pieces];
+    CheckAgainstPasses(s, &fast, &spans);
+    ++checked;
+  }
+  CHECK(checked == 3000);
 }
 
 TEST_CASE("13a tokenizer", "[tokenize]") {
