@@ -17,16 +17,18 @@ void PaddedTokenInterner::Clear(size_t expected_tokens) {
     generation_ = 1;
   }
   mask_ = want - 1;
+  shift_ = 64 - __builtin_popcountll(mask_);
 }
 
 void PaddedTokenInterner::InternAll(const std::string_view* tokens, size_t n, uint32_t* ids) {
   Entry* const slots = slots_.data();
   const size_t mask = mask_;
+  const int shift = shift_;
   const uint32_t generation = generation_;
   uint32_t count = count_;
   for (size_t t = 0; t < n; ++t) {
     const Key k = MakeKey(tokens[t]);
-    size_t i = Slot(k, mask);
+    size_t i = Slot(k, shift);
     while (true) {
       Entry& e = slots[i];
       if (e.generation != generation) {
@@ -54,10 +56,11 @@ void PaddedTokenInterner::InternAll(const std::string_view* tokens, size_t n, ui
 void PaddedTokenInterner::FindAll(const std::string_view* tokens, size_t n, uint32_t* ids) const {
   const Entry* const slots = slots_.data();
   const size_t mask = mask_;
+  const int shift = shift_;
   const uint32_t generation = generation_;
   for (size_t t = 0; t < n; ++t) {
     const Key k = MakeKey(tokens[t]);
-    size_t i = Slot(k, mask);
+    size_t i = Slot(k, shift);
     uint32_t id = kUnknown;
     while (slots[i].generation == generation) {
       if (Same(slots[i], k)) {
@@ -83,6 +86,7 @@ void PaddedTokenInterner::Grow() {
     generation_ = 1;
   }
   mask_ = size - 1;
+  shift_ = 64 - __builtin_popcountll(mask_);
   for (Entry e : live) {
     e.generation = generation_;
     size_t i = Slot(Key{e.lo, e.hi, e.data, e.len});

@@ -78,11 +78,12 @@ class PaddedTokenInterner {
     const uint64_t hi_mask = k == 0 ? 0 : k >= 8 ? ~uint64_t{0} : ~uint64_t{0} >> (64 - 8 * k);
     return Key{Load8(t.data()) & lo_mask, Load8(t.data() + 8) & hi_mask, t.data(), static_cast<uint32_t>(n)};
   }
-  static size_t Slot(const Key& k, size_t mask) {
-    uint64_t h = (k.lo ^ (k.hi * 0xC2B2AE3D27D4EB4FULL) ^ k.len) * 0x9E3779B97F4A7C15ULL;
-    return (h ^ (h >> 32)) & mask;
+  // Multiplicative hashing: the top bits of the product are the best mixed,
+  // so the slot is taken from them (one shift, no further mixing).
+  static size_t Slot(const Key& k, int shift) {
+    return static_cast<size_t>(((k.lo ^ (k.hi * 0xC2B2AE3D27D4EB4FULL) ^ k.len) * 0x9E3779B97F4A7C15ULL) >> shift);
   }
-  size_t Slot(const Key& k) const { return Slot(k, mask_); }
+  size_t Slot(const Key& k) const { return Slot(k, shift_); }
   static bool Same(const Entry& e, const Key& k) {
     return e.lo == k.lo && e.hi == k.hi && e.len == k.len &&
            (k.len <= 16 || std::memcmp(e.data + 16, k.data + 16, k.len - 16) == 0);
@@ -91,6 +92,7 @@ class PaddedTokenInterner {
 
   std::vector<Entry> slots_;
   size_t mask_ = 0;
+  int shift_ = 64;  // 64 - log2(table size)
   uint32_t count_ = 0;
   uint32_t generation_ = 0;
 };
