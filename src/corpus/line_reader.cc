@@ -11,6 +11,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "common/error.h"
 #include "corpus/gzip_file.h"
 #include "text/python_str.h"
@@ -114,28 +118,39 @@ std::vector<std::string_view> SplitLineViews(std::string_view content, const std
   size_t bad = FindInvalidUtf8(content);
   if (bad != std::string_view::npos) ThrowInvalidUtf8(content, bad, name);
   std::vector<std::string_view> lines;
-  // Count the lines first: growing the vector would copy it several times.
-  size_t newlines = 0;
-  for (const char* p = content.data(); (p = static_cast<const char*>(std::memchr(
-                                             p, '\n', static_cast<size_t>(content.data() + content.size() - p))));
-       ++p) {
-    ++newlines;
-  }
-  lines.reserve(newlines + 1);
-  size_t start = 0;
   const size_t n = content.size();
+  if (!universal_newlines) {
+    // '\n' only: the newlines of 16 bytes at a time as a bit mask, one pass
+    // (a memchr per line, and one more to count them first, cost more on
+    // lines of a hundred bytes or so).
+    lines.reserve(n / 64 + 16);
+    size_t start = 0;
+    size_t i = 0;
+    auto line_end = [&](size_t end) {
+      lines.push_back(PyRstrip(content.substr(start, end - start)));
+      start = end + 1;
+    };
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n');
+    for (; i + 16 <= n; i += 16) {
+      auto bits = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(content.data() + i)), nl)));
+      for (; bits; bits &= bits - 1) line_end(i + static_cast<size_t>(__builtin_ctz(bits)));
+    }
+#endif
+    for (; i < n; ++i) {
+      if (content[i] == '\n') line_end(i);
+    }
+    if (start < n) line_end(n);
+    return lines;
+  }
+  // Universal newlines (standard input, as Python reads it): \n, \r\n or \r.
+  size_t start = 0;
   while (start < n) {
     size_t end = start;
-    size_t next;
-    if (universal_newlines) {
-      while (end < n && content[end] != '\n' && content[end] != '\r') ++end;
-      next = end + 1;
-      if (end + 1 < n && content[end] == '\r' && content[end + 1] == '\n') next = end + 2;
-    } else {
-      const void* nl = std::memchr(content.data() + start, '\n', n - start);
-      end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - content.data()) : n;
-      next = end + 1;
-    }
+    while (end < n && content[end] != '\n' && content[end] != '\r') ++end;
+    size_t next = end + 1;
+    if (end + 1 < n && content[end] == '\r' && content[end + 1] == '\n') next = end + 2;
     lines.push_back(PyRstrip(content.substr(start, end - start)));
     start = next;
   }
