@@ -19,7 +19,33 @@
 namespace mteval {
 namespace {
 
-inline void SetBit(uint64_t* bits, size_t i) { bits[i >> 6] |= uint64_t{1} << (i & 63); }
+// Fills the `words` words of both bitmaps of a line of n bytes, calling
+// word(p, &carry, &space, &special) for each 64 bytes (which reads p[0..65]
+// and passes on in `carry` the space bits spilled past the word). Whole
+// words are written, so the bitmaps need no clearing first. The rest of the
+// line (under 66 bytes) comes from a zero-padded copy: zero bytes are
+// neither class and never continue a multi-byte space; words past the line
+// are zero but for the carry. Always inlined, so that the vectorised
+// callers' `word` is inlined with their instruction set.
+template <typename Word>
+__attribute__((always_inline)) inline void ClassifyLine(const char* s, size_t n, uint64_t* sp, uint64_t* pc,
+                                                        size_t words, Word&& word) {
+  uint64_t carry = 0;
+  size_t w = 0;
+  for (; 64 * w + 66 <= n; ++w) word(s + 64 * w, &carry, &sp[w], &pc[w]);
+  const size_t rest = n - 64 * w;
+  alignas(32) char buf[2 * 64 + 2] = {};
+  std::memcpy(buf, s + 64 * w, rest);
+  for (size_t k = 0; w < words; ++w, ++k) {
+    if (64 * k < rest) {
+      word(buf + 64 * k, &carry, &sp[w], &pc[w]);
+    } else {
+      sp[w] = carry;
+      pc[w] = 0;
+      carry = 0;
+    }
+  }
+}
 
 }  // namespace
 
@@ -122,26 +148,7 @@ void ClassifyBytesSse2(const char* s, size_t n, std::vector<uint64_t>* space, st
   if (space->size() < words) space->resize(words);
   if (special->size() < words) special->resize(words);
   uint64_t* sp = space->data();
-  uint64_t* pc = special->data();
-  // Whole words are written, so the bitmaps need no clearing first.
-  uint64_t carry = 0;
-  size_t w = 0;
-  for (; 64 * w + 66 <= n; ++w) ClassifyWord(s + 64 * w, &carry, &sp[w], &pc[w]);
-  // The rest (under 66 bytes) from a zero-padded copy: zero bytes are
-  // neither class and never continue a multi-byte space. Words past the
-  // line are zero but for the carry and the end sentinel.
-  const size_t rest = n - 64 * w;
-  alignas(16) char buf[2 * 64 + 2] = {};
-  std::memcpy(buf, s + 64 * w, rest);
-  for (size_t k = 0; w < words; ++w, ++k) {
-    if (64 * k < rest) {
-      ClassifyWord(buf + 64 * k, &carry, &sp[w], &pc[w]);
-    } else {
-      sp[w] = carry;
-      pc[w] = 0;
-      carry = 0;
-    }
-  }
+  ClassifyLine(s, n, sp, special->data(), words, ClassifyWord);
   SetBit(sp, n);
 }
 
@@ -269,21 +276,7 @@ MTEVAL_AVX2 inline void ClassifyWord64(const char* p, uint64_t* carry, uint64_t*
 }
 
 MTEVAL_AVX2 void ClassifyBytesAvx2Impl(const char* s, size_t n, uint64_t* sp, uint64_t* pc, size_t words) {
-  uint64_t carry = 0;
-  size_t w = 0;
-  for (; 64 * w + 66 <= n; ++w) ClassifyWord64(s + 64 * w, &carry, &sp[w], &pc[w]);
-  const size_t rest = n - 64 * w;
-  alignas(32) char buf[2 * 64 + 2] = {};
-  std::memcpy(buf, s + 64 * w, rest);
-  for (size_t k = 0; w < words; ++w, ++k) {
-    if (64 * k < rest) {
-      ClassifyWord64(buf + 64 * k, &carry, &sp[w], &pc[w]);
-    } else {
-      sp[w] = carry;
-      pc[w] = 0;
-      carry = 0;
-    }
-  }
+  ClassifyLine(s, n, sp, pc, words, ClassifyWord64);
 }
 
 }  // namespace

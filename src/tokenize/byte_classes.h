@@ -54,6 +54,10 @@ constexpr bool Is13aSpecialByte(unsigned char c) {
   return (Is13aRule1Byte(c) && c != ' ') || c == '.' || c == ',' || c == '-';
 }
 
+// Bit i of a bitmap of uint64 words (bit i % 64 of word i / 64).
+inline bool TestBit(const uint64_t* bits, size_t i) { return (bits[i >> 6] >> (i & 63)) & 1; }
+inline void SetBit(uint64_t* bits, size_t i) { bits[i >> 6] |= uint64_t{1} << (i & 63); }
+
 // True when any bit in [begin, end) is set.
 inline bool AnyBitInRange(const uint64_t* bits, size_t begin, size_t end) {
   if (begin >= end) return false;

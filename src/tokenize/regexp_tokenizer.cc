@@ -222,9 +222,6 @@ void EmitWord(std::string_view s, size_t b, size_t e, bool padded, const uint64_
   }
 }
 
-inline bool TestBit(const uint64_t* bits, size_t i) { return (bits[i >> 6] >> (i & 63)) & 1; }
-inline void SetBit(uint64_t* bits, size_t i) { bits[i >> 6] |= uint64_t{1} << (i & 63); }
-
 // Sets (set = true) or clears the bits [b, e).
 void SetBitRange(uint64_t* bits, size_t b, size_t e, bool set) {
   for (size_t i = b; i < e;) {
@@ -326,20 +323,22 @@ void Scan(std::string_view s, bool padded, Sink& sink) {
   // Token starts: non-space bytes after whitespace or an isolated byte, or
   // isolated themselves; token ends (last bytes) likewise with the right
   // neighbour. Bits past the line and of complex words are left out.
+  // The bits of block b that are bytes of the line.
+  auto valid = [&](size_t b) {
+    return b + 1 < blocks || n % 64 == 0 ? ~uint64_t{0} : (uint64_t{1} << (n % 64)) - 1;
+  };
   auto starts = [&](size_t b) {
-    const uint64_t valid = b + 1 < blocks || n % 64 == 0 ? ~uint64_t{0} : (uint64_t{1} << (n % 64)) - 1;
     const uint64_t sp = space[b];
     const uint64_t prev_sp = (sp << 1) | (b == 0 ? 1 : space[b - 1] >> 63);
     const uint64_t prev_iso = (iso[b] << 1) | (b == 0 ? 0 : iso[b - 1] >> 63);
-    uint64_t x = ~sp & valid & (prev_sp | prev_iso | iso[b]);
+    uint64_t x = ~sp & valid(b) & (prev_sp | prev_iso | iso[b]);
     return any_complex ? x & ~cx[b] : x;
   };
   auto ends = [&](size_t b) {
-    const uint64_t valid = b + 1 < blocks || n % 64 == 0 ? ~uint64_t{0} : (uint64_t{1} << (n % 64)) - 1;
     const uint64_t sp = space[b];
     const uint64_t next_sp = (sp >> 1) | (space[b + 1] << 63);
     const uint64_t next_iso = (iso[b] >> 1) | (iso[b + 1] << 63);
-    uint64_t x = ~sp & valid & (next_sp | next_iso | iso[b]);
+    uint64_t x = ~sp & valid(b) & (next_sp | next_iso | iso[b]);
     return any_complex ? x & ~cx[b] : x;
   };
 
