@@ -58,19 +58,7 @@ void PaddedTokenInterner::FindAll(const std::string_view* tokens, size_t n, uint
   const size_t mask = mask_;
   const int shift = shift_;
   const uint32_t generation = generation_;
-  for (size_t t = 0; t < n; ++t) {
-    const Key k = MakeKey(tokens[t]);
-    size_t i = Slot(k, shift);
-    uint32_t id = kUnknown;
-    while (slots[i].generation == generation) {
-      if (Same(slots[i], k)) {
-        id = slots[i].id;
-        break;
-      }
-      i = (i + 1) & mask;
-    }
-    ids[t] = id;
-  }
+  for (size_t t = 0; t < n; ++t) ids[t] = FindIn(slots, mask, shift, generation, MakeKey(tokens[t]));
 }
 
 void PaddedTokenInterner::Grow() {

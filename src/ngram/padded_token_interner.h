@@ -43,13 +43,7 @@ class PaddedTokenInterner {
   void FindAll(const std::string_view* tokens, size_t n, uint32_t* ids) const;
   // Id of `token`, or kUnknown when it was never interned.
   uint32_t Find(std::string_view token) const {
-    const Key k = MakeKey(token);
-    size_t i = Slot(k);
-    while (slots_[i].generation == generation_) {
-      if (Same(slots_[i], k)) return slots_[i].id;
-      i = (i + 1) & mask_;
-    }
-    return kUnknown;
+    return FindIn(slots_.data(), mask_, shift_, generation_, MakeKey(token));
   }
 
  private:
@@ -87,6 +81,16 @@ class PaddedTokenInterner {
   static bool Same(const Entry& e, const Key& k) {
     return e.lo == k.lo && e.hi == k.hi && e.len == k.len &&
            (k.len <= 16 || std::memcmp(e.data + 16, k.data + 16, k.len - 16) == 0);
+  }
+  // The probe of Find and FindAll, on the table's fields passed as values
+  // (FindAll keeps them in registers across a segment).
+  static uint32_t FindIn(const Entry* slots, size_t mask, int shift, uint32_t generation, const Key& k) {
+    size_t i = Slot(k, shift);
+    while (slots[i].generation == generation) {
+      if (Same(slots[i], k)) return slots[i].id;
+      i = (i + 1) & mask;
+    }
+    return kUnknown;
   }
   void Grow();
 
