@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -21,12 +22,18 @@ class PaddedTokenInterner {
   // Bytes that must be readable from the start of every token.
   static constexpr size_t kPadding = 16;
 
-  PaddedTokenInterner() { Clear(16); }
+  PaddedTokenInterner();
   // Forgets every token in O(1) (slots carry a generation; see TokenInterner).
-  void Clear(size_t expected_tokens);
+  // `char_table` chooses, until the next Clear, whether tokens that are one
+  // three-byte UTF-8 character go to a direct table instead of the hash
+  // table (see IsOneChar3): worth it when most tokens are such characters
+  // (Chinese split per character), a small cost per token otherwise. The
+  // ids are the same either way.
+  void Clear(size_t expected_tokens, bool char_table = false);
   // Id of `token` (non-empty, padded), assigning the next free id when new.
   uint32_t Intern(std::string_view token) {
     const Key k = MakeKey(token);
+    if (chars_ && IsOneChar3(k)) return InternChar(k);
     size_t i = Slot(k);
     while (slots_[i].generation == generation_) {
       if (Same(slots_[i], k)) return slots_[i].id;
@@ -43,8 +50,14 @@ class PaddedTokenInterner {
   void FindAll(const std::string_view* tokens, size_t n, uint32_t* ids) const;
   // Id of `token`, or kUnknown when it was never interned.
   uint32_t Find(std::string_view token) const {
-    return FindIn(slots_.data(), mask_, shift_, generation_, MakeKey(token));
+    const Key k = MakeKey(token);
+    if (chars_ && IsOneChar3(k)) return FindChar(by_char_, base_, count_, k);
+    return FindIn(slots_.data(), mask_, shift_, generation_, k);
   }
+  // For tests: moves the direct table's id base (see by_char_), to test its
+  // wrap-around without two billion tokens. Forward only, or to any value
+  // once a wrap-around has zeroed the table.
+  void set_char_base_for_test(uint32_t base) { base_ = base; }
 
  private:
   struct Key {
@@ -92,9 +105,51 @@ class PaddedTokenInterner {
     }
     return kUnknown;
   }
+  // A token that is one three-byte UTF-8 sequence (nearly every token of
+  // Chinese or Japanese text split per character) skips the hash table: its
+  // 16 payload bits index by_char_ directly, which holds base_ + id. No
+  // probe loop, and a lookup is found-or-not without a branch. Any bytes of
+  // the form 1110xxxx 10xxxxxx 10xxxxxx qualify (valid or not, the payload
+  // is unique to them).
+  static bool IsOneChar3(const Key& k) { return k.len == 3 && (k.lo & 0xC0C0F0) == 0x8080E0; }
+  static size_t CharIndex(const Key& k) {
+    return static_cast<size_t>(((k.lo & 0x0F) << 12) | ((k.lo >> 2) & 0xFC0) | ((k.lo >> 16) & 0x3F));
+  }
+  static uint32_t FindChar(const uint32_t* by_char, uint32_t base, uint32_t count, const Key& k) {
+    const uint32_t id = by_char[CharIndex(k)] - base;  // entries of earlier segments wrap to >= count
+    return id < count ? id : kUnknown;
+  }
+  uint32_t InternChar(const Key& k) {
+    uint32_t& entry = OwnCharTable()[CharIndex(k)];
+    const uint32_t id = entry - base_;
+    if (id < count_) return id;
+    entry = base_ + count_;  // the hash table's load is unchanged
+    return count_++;
+  }
   void Grow();
+  template <bool kChars>
+  __attribute__((noinline)) void InternLoop(const std::string_view* tokens, size_t n, uint32_t* ids);
+  template <bool kChars>
+  __attribute__((noinline)) void FindLoop(const std::string_view* tokens, size_t n, uint32_t* ids) const;
 
   std::vector<Entry> slots_;
+  // Indexed by the 16 payload bits of a three-byte token: base_ + its id in
+  // the current segment. Entries of earlier segments are below base_ (each
+  // Clear moves base_ past the ids given out), so none reads as live.
+  // Until the first such token is interned, by_char_ is a shared table of
+  // zeros (text without them never pays for the 256 KB).
+  static constexpr size_t kCharTableSize = size_t{1} << 16;
+  uint32_t* OwnCharTable() {
+    if (!own_by_char_) {
+      own_by_char_.reset(new uint32_t[kCharTableSize]());
+      by_char_ = own_by_char_.get();
+    }
+    return own_by_char_.get();
+  }
+  const uint32_t* by_char_;
+  std::unique_ptr<uint32_t[]> own_by_char_;
+  uint32_t base_ = 1;
+  bool chars_ = false;  // this segment uses by_char_
   size_t mask_ = 0;
   int shift_ = 64;  // 64 - log2(table size)
   uint32_t count_ = 0;
