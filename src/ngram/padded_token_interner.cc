@@ -5,11 +5,14 @@
 namespace mteval {
 
 namespace {
-const uint32_t kNoChars[size_t{1} << 16] = {};  // zero pages until read, shared
+// The table of an interner that has not interned a character yet: all
+// entries read as absent. Not const, so that it lands in .bss (zero pages
+// on first read, no 256 KB in the executable); never written.
+uint32_t no_chars[size_t{1} << 16];
 }  // namespace
 
-PaddedTokenInterner::PaddedTokenInterner() : by_char_(kNoChars) {
-  static_assert(sizeof kNoChars / sizeof kNoChars[0] == kCharTableSize, "one entry per payload");
+PaddedTokenInterner::PaddedTokenInterner() : by_char_(no_chars) {
+  static_assert(sizeof no_chars / sizeof no_chars[0] == kCharTableSize, "one entry per payload");
   Clear(16);
 }
 
