@@ -36,7 +36,7 @@ class BleuScorer final : public SegmentScorer {
       total_units += ref_tokens_[r].size();
       total_bytes += refs[r].size();
     }
-    // Under four bytes a token: mostly single characters (Chinese or
+    // Under 3.5 bytes a token: mostly single characters (Chinese or
     // Japanese split per character, three bytes each), which the interner's
     // direct table takes faster than its hash table. Only speed depends on
     // the choice.
