@@ -64,14 +64,7 @@ void PaddedTokenInterner::InternLoop(const std::string_view* tokens, size_t n, u
     const Key k = MakeKey(tokens[t]);
     if (kChars && IsOneChar3(k)) {
       if (by_char == nullptr) by_char = OwnCharTable();
-      uint32_t& entry = by_char[CharIndex(k)];
-      const uint32_t id = entry - base;
-      if (id < count) {
-        ids[t] = id;
-        continue;
-      }
-      entry = base + count;
-      ids[t] = count++;
+      ids[t] = InternCharIn(by_char, base, &count, k);
       continue;
     }
     size_t i = Slot(k, shift);

@@ -119,13 +119,16 @@ class PaddedTokenInterner {
     const uint32_t id = by_char[CharIndex(k)] - base;  // entries of earlier segments wrap to >= count
     return id < count ? id : kUnknown;
   }
-  uint32_t InternChar(const Key& k) {
-    uint32_t& entry = OwnCharTable()[CharIndex(k)];
-    const uint32_t id = entry - base_;
-    if (id < count_) return id;
-    entry = base_ + count_;  // the hash table's load is unchanged
-    return count_++;
+  // Intern for such a token, on the fields passed as values (InternAll
+  // keeps them in registers across a segment).
+  static uint32_t InternCharIn(uint32_t* by_char, uint32_t base, uint32_t* count, const Key& k) {
+    uint32_t& entry = by_char[CharIndex(k)];
+    const uint32_t id = entry - base;
+    if (id < *count) return id;
+    entry = base + *count;  // the hash table's load is unchanged
+    return (*count)++;
   }
+  uint32_t InternChar(const Key& k) { return InternCharIn(OwnCharTable(), base_, &count_, k); }
   void Grow();
   template <bool kChars>
   __attribute__((noinline)) void InternLoop(const std::string_view* tokens, size_t n, uint32_t* ids);
