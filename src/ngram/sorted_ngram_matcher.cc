@@ -245,6 +245,7 @@ SortedNgramMatcher::SortedNgramMatcher(int max_order) : order_(max_order) {
   }
 }
 
+template <bool kAllKnown>
 size_t SortedNgramMatcher::BuildWindows(const uint32_t* units, size_t n, uint64_t tag, uint64_t* out,
                                         WindowRuns* runs_out) const {
   // Built from the end: a window is its first unit followed by the next
@@ -252,28 +253,46 @@ size_t SortedNgramMatcher::BuildWindows(const uint32_t* units, size_t n, uint64_
   // ends every window that reaches it. The window that starts a run of
   // known units is noted for the sort's histograms (see Sort).
   const uint64_t keep = ~uint64_t{0} << (64 - 8 * order_);
-  if (runs_out->run_starts.size() < n) runs_out->run_starts.resize(n);
+  if (runs_out->run_starts.size() < n + 1) runs_out->run_starts.resize(n + 1);
   uint32_t* run_starts = runs_out->run_starts.data();
-  size_t m = 0, runs = 0;
-  uint64_t window = 0;
-  uint32_t limit = 1;
-  // Without a branch on unknown units: in a hypothesis they fall wherever
-  // its words are missing from the reference, so the branch mispredicted.
-  // An unknown unit's window is written and then overwritten.
-  for (size_t i = n; i-- > 0;) {
-    const uint32_t u = units[i];
-    const bool known = u < kUnitLimit;
-    window = known ? (uint64_t{u + 1} << 56) | ((window >> 8) & keep) : 0;
-    out[m] = window | tag;
-    // A run starts here when the unit before is unknown or there is none.
-    run_starts[runs] = static_cast<uint32_t>(m);
-    runs += known & (i == 0 || units[i - 1] >= kUnitLimit);
-    m += known;
-    limit = std::max(limit, known ? u + 2 : 1);
+  if constexpr (kAllKnown) {
+    // A reference: one run, and nothing to do but build windows. The cut
+    // to `order_` bytes is made on the copy written out, so that the chain
+    // through `window` is a shift and an or.
+    uint64_t window = 0;
+    for (size_t i = n; i-- > 0;) {
+      window = (uint64_t{units[i] + 1} << 56) | (window >> 8);
+      out[n - 1 - i] = (window & keep) | tag;
+    }
+    run_starts[0] = static_cast<uint32_t>(n - 1);  // position 0 is written last
+    runs_out->num_runs = n > 0;
+    return n;
+  } else {
+    size_t m = 0, runs = 0;
+    uint64_t window = 0;
+    uint32_t limit = 1;
+    bool next_known = false;  // the unit after i is known (there is none after the last)
+    for (size_t i = n; i-- > 0;) {
+      const uint32_t u = units[i];
+      const bool known = u < kUnitLimit;
+      // GCC makes this a branch on `known`, which measured faster on English
+      // than masks without one (see docs/design.md).
+      window = known ? (uint64_t{u + 1} << 56) | ((window >> 8) & keep) : 0;
+      out[m] = window | tag;  // an unknown unit's is overwritten: m stays
+      // An unknown unit ends a run: the window after it (written last, at
+      // m - 1) starts one. Decided from the unit in hand, not by reading
+      // the one before it.
+      run_starts[runs] = static_cast<uint32_t>(m - 1);
+      runs += next_known & !known;
+      m += known;
+      limit = std::max(limit, known ? u + 2 : 1);
+      next_known = known;
+    }
+    if (next_known) run_starts[runs++] = static_cast<uint32_t>(m - 1);  // the run at position 0
+    runs_out->num_runs = runs;
+    runs_out->limit = limit;
+    return m;
   }
-  runs_out->num_runs = runs;
-  runs_out->limit = limit;
-  return m;
 }
 
 void SortedNgramMatcher::Sort(std::vector<uint64_t>* v, size_t m, const WindowRuns* a, const WindowRuns* b,
@@ -315,20 +334,18 @@ void SortedNgramMatcher::Sort(std::vector<uint64_t>* v, size_t m, const WindowRu
 bool SortedNgramMatcher::SetReference(const uint32_t* units, size_t n) {
   ref_sorted_ = false;
   ref_used_ = false;
-  if (n > kMaxLength) {
+  uint32_t max_unit = 0;
+  if (n <= kMaxLength) {
+    for (size_t i = 0; i < n; ++i) max_unit = std::max(max_unit, units[i]);
+  }
+  if (n > kMaxLength || max_unit >= kUnitLimit) {
     ref_.clear();
     return false;
   }
   // Grown, not cleared and refilled: BuildWindows overwrites what it uses.
   if (ref_.size() < n) ref_.resize(n);
-  // A window starts at every known unit, so n windows mean no unit was
-  // >= kUnitLimit.
-  const size_t m = BuildWindows(units, n, 0, ref_.data(), &ref_runs_);
-  if (m != n) {
-    ref_.clear();
-    return false;
-  }
-  ref_.resize(m);
+  ref_.resize(BuildWindows<true>(units, n, 0, ref_.data(), &ref_runs_));
+  ref_runs_.limit = n > 0 ? max_unit + 2 : 1;
   return true;
 }
 
@@ -340,7 +357,7 @@ void SortedNgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* 
   const bool first = !ref_used_;
   ref_used_ = true;
   if (hyp_.size() < n) hyp_.resize(n);
-  const size_t m = BuildWindows(units, n, 1, hyp_.data(), &hyp_runs_);
+  const size_t m = BuildWindows<false>(units, n, 1, hyp_.data(), &hyp_runs_);
   const size_t nr = ref_.size();
   auto scan = [&](auto&& windows) {
 #if defined(__SSE2__)

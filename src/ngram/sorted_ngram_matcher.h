@@ -54,7 +54,9 @@ class SortedNgramMatcher {
   };
   // Writes the windows of `units` (tagged in the low byte) to out (room for
   // n), unsorted; returns their count (positions whose first unit is
-  // unknown are left out) and fills *runs.
+  // unknown are left out) and fills *runs. With kAllKnown (a reference,
+  // every unit below kUnitLimit) it leaves runs->limit to the caller.
+  template <bool kAllKnown>
   size_t BuildWindows(const uint32_t* units, size_t n, uint64_t tag, uint64_t* out, WindowRuns* runs) const;
   // Sorts the first m windows of *v: the windows described by *a, followed
   // (from b_offset) by those described by *b when b is given.
