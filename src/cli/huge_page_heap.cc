@@ -11,6 +11,7 @@ namespace mteval {
 namespace {
 
 constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+constexpr size_t kSmallPadding = 4096;
 
 char* AlignUp(char* p) {
   return reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(p) + kHugePage - 1) & ~(kHugePage - 1));
@@ -27,6 +28,16 @@ void UseHugePagesForHeap() {
   if (mallopt(M_ARENA_MAX, 1) == 0 || mallopt(M_MMAP_THRESHOLD, 32 << 20) == 0 || mallopt(M_TOP_PAD, 16 << 20) == 0 ||
       mallopt(M_TRIM_THRESHOLD, 64 << 20) == 0) {
     return;
+  }
+  // The free top of the heap as it is (static constructors started it)
+  // would serve the next small allocations, each new small page of it a
+  // page fault of its own (about 20 in a score run); it is allocated and
+  // never used, so that they come from the huge pages instead. Only its
+  // first and last pages are touched.
+  const size_t old_top = mallinfo2().keepcost;
+  if (old_top > 4 * kSmallPadding) {
+    void* volatile unused = std::malloc(old_top - kSmallPadding);
+    (void)unused;
   }
   // Lay the heap's next extension out so that huge pages can back it:
   //   [start, aligned)       one small page: malloc's chunk headers;
