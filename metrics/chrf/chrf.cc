@@ -50,6 +50,22 @@ void SplitWords(std::string_view s, std::string* padded, std::vector<std::string
   });
 }
 
+// For ASCII byte c, 1 when chrF counts it: everything but Python
+// whitespace, unless whitespace is kept.
+struct AsciiCounted {
+  uint8_t keep_whitespace[128];
+  uint8_t drop_whitespace[128];
+};
+constexpr AsciiCounted MakeAsciiCounted() {
+  AsciiCounted t{};
+  for (unsigned c = 0; c < 128; ++c) {
+    t.keep_whitespace[c] = 1;
+    t.drop_whitespace[c] = IsPySpace(c) ? 0 : 1;
+  }
+  return t;
+}
+constexpr AsciiCounted kAsciiCounted = MakeAsciiCounted();
+
 // Writes id(c) for each code point c of `s` (without whitespace unless
 // `keep_whitespace`) into `out`, returning the count. `out` only grows, so
 // it is never zero-filled again; the ids are taken in the same pass.
@@ -58,27 +74,32 @@ size_t CharUnits(std::string_view s, bool keep_whitespace, std::vector<uint32_t>
   if (out->size() < s.size()) out->resize(s.size());  // at most one unit per byte
   uint32_t* o = out->data();
   size_t n = 0;
-  const char* p = s.data();
-  const char* end = p + s.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  const uint8_t* counted = keep_whitespace ? kAsciiCounted.keep_whitespace : kAsciiCounted.drop_whitespace;
   while (p < end) {
-    const auto c = static_cast<unsigned char>(*p);
-    if (c < 0x80) {  // ASCII: no decoding, and a one-byte whitespace test
-      // Branch-free: spaces are written and then overwritten, since where
-      // they fall in the text is unpredictable. (A skipped space may get an
-      // id; ids are only labels.)
-      ++p;
-      o[n] = id_of(c);
-      n += keep_whitespace || !IsPySpace(c);
+    if (*p < 0x80) {
+      // A run of ASCII in a loop of its own: no decoding, and whitespace
+      // from a table. Branch-free: spaces are written and then overwritten,
+      // since where they fall in the text is unpredictable. (A skipped
+      // space may get an id; ids are only labels.)
+      do {
+        const unsigned c = *p++;
+        o[n] = id_of(c);
+        n += counted[c];
+      } while (p < end && *p < 0x80);
       continue;
     }
+    const char* q = reinterpret_cast<const char*>(p);
     if (!keep_whitespace) {
-      size_t ws = PySpaceLengthAt(p, end);
+      size_t ws = PySpaceLengthAt(q, reinterpret_cast<const char*>(end));
       if (ws) {
         p += ws;
         continue;
       }
     }
-    o[n++] = id_of(DecodeUtf8(p));
+    o[n++] = id_of(DecodeUtf8(q));
+    p = reinterpret_cast<const unsigned char*>(q);
   }
   return n;
 }
