@@ -356,9 +356,21 @@ void SortedNgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* 
   // the reference, sorted once, and are merged with it.
   const bool first = !ref_used_;
   ref_used_ = true;
-  if (hyp_.size() < n) hyp_.resize(n);
-  const size_t m = BuildWindows<false>(units, n, 1, hyp_.data(), &hyp_runs_);
   const size_t nr = ref_.size();
+  // Joint only where both sides would be radix-sorted (many windows per
+  // distinct unit); with about as many units as windows (Chinese), the
+  // separate bucket sorts are cheaper. When the reference side qualifies,
+  // the hypothesis windows are built straight after it in the joint array.
+  const bool joint_ref = first && !ref_sorted_ && nr > 2 * static_cast<size_t>(ref_runs_.limit);
+  uint64_t* hyp_out;
+  if (joint_ref) {
+    if (joint_.size() < nr + n) joint_.resize(nr + n);
+    hyp_out = joint_.data() + nr;
+  } else {
+    if (hyp_.size() < n) hyp_.resize(n);
+    hyp_out = hyp_.data();
+  }
+  const size_t m = BuildWindows<false>(units, n, 1, hyp_out, &hyp_runs_);
   auto scan = [&](auto&& windows) {
 #if defined(__SSE2__)
     if (nr <= kNarrowLength && m <= kNarrowLength) {
@@ -372,20 +384,18 @@ void SortedNgramMatcher::CountMatches(const uint32_t* units, size_t n, int64_t* 
 #endif
     ScanScalar(windows, order_, matches);
   };
-  // Joint only where both sides would be radix-sorted (many windows per
-  // distinct unit); with about as many units as windows (Chinese), the
-  // separate bucket sorts are cheaper.
-  if (first && !ref_sorted_ && nr > 2 * static_cast<size_t>(ref_runs_.limit) &&
-      m > 2 * static_cast<size_t>(hyp_runs_.limit)) {
-    if (joint_.size() < nr + m) joint_.resize(nr + m);
+  if (joint_ref && m > 2 * static_cast<size_t>(hyp_runs_.limit)) {
     std::memcpy(joint_.data(), ref_.data(), nr * sizeof(uint64_t));
-    std::memcpy(joint_.data() + nr, hyp_.data(), m * sizeof(uint64_t));
     Sort(&joint_, nr + m, &ref_runs_, &hyp_runs_, nr);
     const uint64_t* w = joint_.data();
     scan([&](auto&& step) {
       for (size_t i = 0; i < nr + m; ++i) step(w[i]);
     });
     return;
+  }
+  if (joint_ref) {  // the hypothesis side did not qualify after all
+    if (hyp_.size() < m) hyp_.resize(m);
+    std::memcpy(hyp_.data(), hyp_out, m * sizeof(uint64_t));
   }
   if (!ref_sorted_) {
     Sort(&ref_, nr, &ref_runs_, nullptr, 0);
