@@ -208,6 +208,10 @@ class ChrfScorer final : public SegmentScorer {
         ref.word_matcher.CountMatches(hyp_words_.data(), hyp_words_.size(), matches_.data() + nc);
       }
       for (int i = 0; i < order; ++i) candidate_[3 * i + 2] = matches_[i];
+      if (num_refs_ == 1) {  // the only candidate: its F-score (never negative) would win
+        std::copy(candidate_.begin(), candidate_.end(), stats);
+        return;
+      }
       double f = ChrfFScore(candidate_.data(), order, options_.beta, options_.eps_smoothing);
       if (f > best_f) {
         best_f = f;
