@@ -11,7 +11,6 @@ namespace mteval {
 namespace {
 
 constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
-constexpr size_t kSmallPadding = 4096;
 
 char* AlignUp(char* p) {
   return reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(p) + kHugePage - 1) & ~(kHugePage - 1));
@@ -29,14 +28,16 @@ void UseHugePagesForHeap() {
       mallopt(M_TRIM_THRESHOLD, 64 << 20) == 0) {
     return;
   }
+  const long small_page = sysconf(_SC_PAGESIZE);
+  if (small_page <= 0) return;
   // The free top of the heap as it is (static constructors started it)
   // would serve the next small allocations, each new small page of it a
   // page fault of its own (about 20 in a score run); it is allocated and
   // never used, so that they come from the huge pages instead. Only its
   // first and last pages are touched.
   const size_t old_top = mallinfo2().keepcost;
-  if (old_top > 4 * kSmallPadding) {
-    void* volatile unused = std::malloc(old_top - kSmallPadding);
+  if (old_top > 4 * static_cast<size_t>(small_page)) {
+    void* volatile unused = std::malloc(old_top - static_cast<size_t>(small_page));
     (void)unused;
   }
   // Lay the heap's next extension out so that huge pages can back it:
@@ -49,8 +50,6 @@ void UseHugePagesForHeap() {
   // below) and continues from the new one.
   char* current = static_cast<char*>(sbrk(0));
   if (current == reinterpret_cast<char*>(-1)) return;
-  const long small_page = sysconf(_SC_PAGESIZE);
-  if (small_page <= 0) return;
   char* aligned = AlignUp(current + small_page);
   char* start = aligned - small_page;
   if (sbrk(start - current) == reinterpret_cast<void*>(-1)) return;
