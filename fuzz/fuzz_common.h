@@ -1,6 +1,6 @@
 #pragma once
 // Shared by the libFuzzer targets: every reader must either return a
-// well-formed SegmentedText or throw mteval::Error; anything else (a crash, a
+// well-formed result or throw mteval::Error; anything else (a crash, a
 // sanitizer report, another exception, a span outside its text) is a bug.
 
 #include <cstdint>
@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "corpus/segmented_text.h"
+#include "metrics/terms/glossary.h"
 
 namespace mteval::fuzz {
 
@@ -16,6 +17,18 @@ inline void CheckText(const SegmentedText& t) {
     for (const TextSpan& span : s.spans) {
       if (span.begin > span.end || span.end > s.text.size()) std::abort();
     }
+  }
+}
+
+// A glossary entry always has a non-empty source term and at least one
+// allowed variant, none of them empty.
+inline void CheckGlossary(const Glossary& g) {
+  for (const GlossaryEntry& e : g.entries) {
+    if (e.source.empty() || e.allowed.empty()) std::abort();
+    for (const std::string& v : e.allowed)
+      if (v.empty()) std::abort();
+    for (const std::string& v : e.forbidden)
+      if (v.empty()) std::abort();
   }
 }
 

@@ -12,6 +12,8 @@ PACKAGES=(
   libmecab-dev mecab-ipadic-utf8
   libstemmer-dev libpugixml-dev
   catch2 libbenchmark-dev
+  # the libFuzzer targets (scripts/fuzz.sh): clang and its sanitizer runtimes
+  clang libclang-rt-14-dev
   # the report's browser test (headless Chromium) and a CJK font for it
   chromium fonts-wqy-microhei
 )

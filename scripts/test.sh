@@ -7,7 +7,7 @@ scripts/setup.sh
 if [ ! -d ../shared/parity ] && [ -z "${MTEVAL_SHARED_DIR:-}" ]; then
   echo "NOTE: ../shared is absent: parity tests will SKIP (they print a warning); core tests still run."
 fi
-rm -rf build/release build/asan
+rm -rf build/release build/asan build/fuzz
 
 echo "== Release build =="
 scripts/build.sh release
@@ -18,3 +18,6 @@ scripts/build.sh asan
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 (cd build/asan && ctest --output-on-failure -j "${MTEVAL_JOBS:-$(nproc)}")
+
+echo "== libFuzzer targets (clang, ASan + UBSan): ${MTEVAL_FUZZ_SECONDS:-30} s each =="
+scripts/fuzz.sh "${MTEVAL_FUZZ_SECONDS:-30}"

@@ -1,6 +1,8 @@
 #include "common/cpu_features.h"
 
-#if defined(__x86_64__) && defined(__has_include)
+// clang (the fuzz build) cannot compile glibc's header in C++ (it uses C's
+// _Bool), so it takes the libgcc builtin below.
+#if defined(__x86_64__) && defined(__has_include) && !defined(__clang__)
 #if __has_include(<sys/platform/x86.h>)
 #include <sys/platform/x86.h>
 #define MTEVAL_GLIBC_CPU_FEATURES 1

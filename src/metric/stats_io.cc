@@ -42,6 +42,12 @@ std::vector<StatsRecord> StatsFromJson(const std::string& text, const std::strin
     throw Error(ErrorKind::kInput, name + ": " + what + " (expected a file written by `mteval score --stats-out`)");
   };
   if (!root.is_object() || root.value("format", "") != "mteval-stats") fail("missing \"format\": \"mteval-stats\"");
+  if (!root.contains("version") || !root["version"].is_number_unsigned() || root["version"].get<uint64_t>() != 1) {
+    throw Error(ErrorKind::kInput, name + ": statistics format version " +
+                                       (root.contains("version") ? root["version"].dump() : std::string("(missing)")) +
+                                       " is not one this mteval reads (it reads version 1); score the text again "
+                                       "with this version, or use the mteval that wrote the file");
+  }
   if (!root.contains("records") || !root["records"].is_array()) fail("missing \"records\" array");
   std::vector<StatsRecord> out;
   size_t index = 0;
@@ -60,9 +66,17 @@ std::vector<StatsRecord> StatsFromJson(const std::string& text, const std::strin
         for (size_t i = 0; i < rows.size(); ++i) {
           auto row = rows[i].get<std::vector<int64_t>>();
           if (row.size() != r.totals.size()) fail(where + ", segment " + std::to_string(i) + ": wrong number of statistics");
+          for (int64_t v : row)
+            if (v < 0) fail(where + ", segment " + std::to_string(i) + ": negative statistic " + std::to_string(v) + " (statistics are counts)");
           std::copy(row.begin(), row.end(), r.segments.Row(i));
         }
+        if (rows.size() != r.num_segments)
+          fail(where + ": " + std::to_string(rows.size()) + " segment rows but num_segments is " +
+               std::to_string(r.num_segments));
+        if (r.segments.Sum() != r.totals) fail(where + ": totals are not the sum of the segment rows");
       }
+      for (int64_t v : r.totals)
+        if (v < 0) fail(where + ": negative statistic " + std::to_string(v) + " (statistics are counts)");
       out.push_back(std::move(r));
     } catch (const nlohmann::json::exception& e) {
       fail(where + ": " + e.what());
