@@ -276,7 +276,7 @@ size_t SortedNgramMatcher::BuildWindows(const uint32_t* units, size_t n, uint64_
       const uint32_t u = units[i];
       const bool known = u < kUnitLimit;
       // GCC makes this a branch on `known`, which measured faster on English
-      // than masks without one (see docs/design.md).
+      // than masks without one (see docs/performance.md).
       window = known ? (uint64_t{u + 1} << 56) | ((window >> 8) & keep) : 0;
       out[m] = window | tag;  // an unknown unit's is overwritten: m stays
       // An unknown unit ends a run: the window after it (written last, at

@@ -3,7 +3,7 @@
  *
  * Debian ships SentencePiece only as a shared library linked against the
  * shared libstdc++, while the mteval executable links libstdc++ statically
- * (fast start-up, see docs/design.md). The two C++ runtimes must never share
+ * (fast start-up, see docs/performance.md). The two C++ runtimes must never share
  * objects, so only C types cross this boundary: no C++ types, no exceptions
  * and no memory allocated on one side and freed on the other. The plugin is
  * loaded with dlopen by src/tokenize/tokenizer_spm.cc on first use of an spm
