@@ -4,8 +4,8 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
-# SECONDS per target (default 30; MTEVAL_FUZZ_RUNS=N runs N executions
-# instead). Without TARGET, every fuzz/*_fuzzer.cc. New inputs go to
+# SECONDS per target (default 30); with MTEVAL_FUZZ_RUNS=N, each target
+# stops after N executions or SECONDS, whichever comes first. Without TARGET, every fuzz/*_fuzzer.cc. New inputs go to
 # build/fuzz/corpus/<target>/, crashes to build/fuzz/artifacts/. Exits
 # non-zero on the first finding (crash, sanitizer report, leak, timeout or
 # out-of-memory), after printing the reproducer's path. Prints one line per
@@ -26,7 +26,8 @@ cmake --build "$dir" -j "$jobs" --target "${targets[@]}" >/dev/null
 mkdir -p "$dir/artifacts"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-if [ -n "${MTEVAL_FUZZ_RUNS:-}" ]; then limit=(-runs="$MTEVAL_FUZZ_RUNS"); else limit=(-max_total_time="$seconds"); fi
+limit=(-max_total_time="$seconds")
+if [ -n "${MTEVAL_FUZZ_RUNS:-}" ]; then limit+=(-runs="$MTEVAL_FUZZ_RUNS"); fi
 for t in "${targets[@]}"; do
   seeds="fuzz/seeds/${t%_fuzzer}"
   corpus="$dir/corpus/$t"
