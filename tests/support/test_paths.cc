@@ -32,6 +32,13 @@ std::string SharedDir() {
 std::string MtevalBinary() { return MTEVAL_BINARY; }
 
 namespace {
+// The SentencePiece plugin is built next to the mteval executable, not next
+// to this test program: the tokenizers made in this process look for it
+// there (unless the environment already names a directory).
+[[maybe_unused]] const bool kPluginDirSet = setenv("MTEVAL_PLUGIN_DIR", MTEVAL_PLUGIN_BUILD_DIR, 0) == 0;
+}  // namespace
+
+namespace {
 // Every directory MakeTempDir made; removed when the test program exits, so
 // a test run leaves nothing in /tmp (a crash leaves its directories, which
 // helps to look at what it was doing).
