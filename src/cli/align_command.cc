@@ -28,7 +28,7 @@ ArgParser MakeAlignParser() {
       {"output", {"--output", "-o"}, ArgKind::kValue, {}, "write to FILE (atomically) instead of standard output"},
       {"force", {"--force"}, ArgKind::kFlag, {}, "overwrite an existing -o FILE (never an input)"},
       {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
-  });
+  }, "mteval align");
 }
 
 // "--cut-penalty" for dest "cut_penalty".

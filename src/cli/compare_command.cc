@@ -52,7 +52,7 @@ ArgParser MakeCompareParser() {
     if (spec.dest == "paired_bs") spec.help = "paired bootstrap test against the first system (the default)";
     specs.insert(specs.end() - 1, spec);
   }
-  return ArgParser(specs);
+  return ArgParser(specs, "mteval compare");
 }
 
 std::string BaseName(const std::string& path) {
@@ -146,8 +146,8 @@ CompareCommandOptions ParseCompareArgs(const std::vector<std::string>& args) {
   o.quiet = a.Flag("quiet");
   o.no_color = a.Flag("no_color");
   o.significance = !a.Flag("no_significance");
-  o.tests = ParseSignificanceArgs(a);
-  if (!o.tests.Paired()) o.tests.paired_bs = true;  // the default test
+  // The paired bootstrap is the default test; none runs with --no-significance.
+  o.tests = ParseSignificanceArgs(a, o.significance);
   if (!o.significance && (a.Flag("paired_bs") || a.Flag("paired_ar"))) {
     throw Error(ErrorKind::kUsage, "argument --no-significance: not allowed with --paired-bs/--paired-ar");
   }

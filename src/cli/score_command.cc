@@ -81,7 +81,7 @@ ArgParser MakeScoreParser() {
   specs.insert(after_sl + 1, metric.begin(), metric.end());
   specs.insert(specs.end() - 1, ThreadsArgSpec());  // before --help
   for (ArgSpec& spec : SignificanceArgSpecs()) specs.push_back(std::move(spec));
-  return ArgParser(std::move(specs));
+  return ArgParser(std::move(specs), "mteval score");
 }
 
 // Built once per process: its specs are a hundred options with their names,

@@ -21,7 +21,7 @@ ArgParser MakeParser() {
       {"format", {"--format", "-f"}, ArgKind::kValue, {"json", "text"}, "output format (default json)"},
       {"output", {"--output", "-o"}, ArgKind::kValue, {}, "write the report to FILE (atomically) instead of stdout"},
       {"force", {"--force"}, ArgKind::kFlag, {}, "overwrite an existing --output file"},
-  });
+  }, "mteval terms");
 }
 
 }  // namespace
