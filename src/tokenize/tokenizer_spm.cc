@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "common/input_files.h"
 #include "text/python_str.h"
 #include "tokenize/builtin_tokenizers.h"
 #include "tokenize/model_files.h"
@@ -169,6 +170,7 @@ class TokenizerSpm final : public Tokenizer {
   TokenizerSpm(const std::string& path, std::string signature)
       : plugin_(GetSpmPlugin()), signature_(std::move(signature)) {
     char error[1024] = "";
+    NoteInputFile(path);  // SentencePiece reads it: never an output
     model_ = plugin_.open(path.c_str(), error, sizeof error);
     if (!model_) throw Error(ErrorKind::kInput, "cannot load SentencePiece model '" + path + "': " + error);
   }

@@ -86,10 +86,12 @@ std::string Slurp(const std::string& path) {
 }
 }  // namespace
 
-RunResult RunMteval(const std::string& args, const std::string& stdin_text) {
+namespace {
+// Runs `prefix 'mteval' args` through the shell.
+RunResult Run(const std::string& prefix, const std::string& args, const std::string& stdin_text) {
   std::string dir = MakeTempDir();
   WriteFile(dir + "/stdin", stdin_text);
-  std::string cmd = "'" + MtevalBinary() + "' " + args + " < '" + dir + "/stdin' > '" + dir + "/out' 2> '" + dir + "/err'";
+  std::string cmd = prefix + "'" + MtevalBinary() + "' " + args + " < '" + dir + "/stdin' > '" + dir + "/out' 2> '" + dir + "/err'";
   int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -97,6 +99,13 @@ RunResult RunMteval(const std::string& args, const std::string& stdin_text) {
   r.err = Slurp(dir + "/err");
   std::system(("rm -rf '" + dir + "'").c_str());
   return r;
+}
+}  // namespace
+
+RunResult RunMteval(const std::string& args, const std::string& stdin_text) { return Run("", args, stdin_text); }
+
+RunResult RunMtevalWithin(int seconds, const std::string& args, const std::string& stdin_text) {
+  return Run("timeout " + std::to_string(seconds) + " ", args, stdin_text);
 }
 
 }  // namespace mteval::testing
