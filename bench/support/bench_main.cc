@@ -17,6 +17,9 @@
 #include "cli/huge_page_heap.h"
 
 int main(int argc, char** argv) {
+  // The SentencePiece plugin is built next to the mteval executable, not in
+  // bench/, where the tokenizers look for it (unless the environment says).
+  setenv("MTEVAL_PLUGIN_DIR", MTEVAL_PLUGIN_BUILD_DIR, 0);
   const char* plain = std::getenv("MTEVAL_BENCH_PLAIN_HEAP");
   if (plain == nullptr || std::string_view(plain) != "1") mteval::UseHugePagesForHeap();
   benchmark::Initialize(&argc, argv);

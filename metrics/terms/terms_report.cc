@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "corpus/line_reader.h"
 #include "corpus/sgml_reader.h"
+#include "report/html_escape.h"
 #include "text/python_str.h"
 
 namespace mteval {
@@ -284,7 +285,8 @@ TermsReport ComputeTermsReport(const TermsInputs& inputs, const TermsOptions& op
     }
   }
   report.json = j.dump(2) + "\n";
-  report.text = text;
+  // Input text (terms, segments, ids) cannot drive the terminal.
+  report.text = ShowHiddenControlsInLines(text);
   return report;
 }
 

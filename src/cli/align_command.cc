@@ -4,8 +4,8 @@
 
 #include "cli/arg_parser.h"
 #include "common/error.h"
+#include "common/output_file.h"
 #include "corpus/line_reader.h"
-#include "report/atomic_file.h"
 
 namespace mteval {
 namespace {
@@ -28,7 +28,7 @@ ArgParser MakeAlignParser() {
       {"output", {"--output", "-o"}, ArgKind::kValue, {}, "write to FILE (atomically) instead of standard output"},
       {"force", {"--force"}, ArgKind::kFlag, {}, "overwrite an existing -o FILE (never an input)"},
       {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
-  });
+  }, "mteval align");
 }
 
 // "--cut-penalty" for dest "cut_penalty".
@@ -42,12 +42,9 @@ double PenaltyValue(const ParsedArgs& a, const std::string& dest, double fallbac
   return v ? *v : fallback;
 }
 
-void WriteOrReturn(const AlignCommandOptions& o, const std::vector<std::string>& inputs, std::string* text) {
+void WriteOrReturn(const AlignCommandOptions& o, std::string* text) {
   if (o.output.empty()) return;
-  AtomicWriteOptions w;
-  w.force = o.force;
-  w.protected_paths = inputs;
-  WriteFileAtomically(o.output, *text, w);
+  WriteOutputFile(o.output, *text, o.force);
   text->clear();
 }
 
@@ -59,7 +56,7 @@ std::string RunReseg(const AlignCommandOptions& o) {
     out += seg;
     out += '\n';
   }
-  WriteOrReturn(o, {o.ref_path, o.hyp_path}, &out);
+  WriteOrReturn(o, &out);
   return out;
 }
 
@@ -71,13 +68,9 @@ std::string RunSentences(const AlignCommandOptions& o) {
     tgt = SplitSentences(tgt, o.tgt_lang);
   }
   SentenceAlignOptions so = o.sentences;
-  std::vector<std::string> inputs{o.src_path, o.tgt_path};
-  if (!o.glossary_path.empty()) {
-    so.glossary = ParseGlossary(ReadFileBytes(o.glossary_path), o.glossary_path);
-    inputs.push_back(o.glossary_path);
-  }
+  if (!o.glossary_path.empty()) so.glossary = ParseGlossary(ReadFileBytes(o.glossary_path), o.glossary_path);
   std::string out = FormatBeads(AlignSentences(src, tgt, so), src, tgt, o.format);
-  WriteOrReturn(o, inputs, &out);
+  WriteOrReturn(o, &out);
   return out;
 }
 
@@ -113,7 +106,6 @@ void AlignCommandOptions::Validate() const {
   } else {
     throw Error(ErrorKind::kUsage, "align: unknown mode '" + mode + "' (choose reseg or sentences)");
   }
-  if (!output.empty() && (output == "-")) throw Error(ErrorKind::kUsage, "-o/--output: give a file name (omit -o for standard output)");
 }
 
 AlignCommandOptions ParseAlignArgs(const std::vector<std::string>& args) {
@@ -152,6 +144,7 @@ AlignCommandOptions ParseAlignArgs(const std::vector<std::string>& args) {
 
 std::string RunAlign(const AlignCommandOptions& options) {
   options.Validate();
+  if (!options.output.empty()) CheckOutputTarget(options.output, options.force);
   return options.mode == "reseg" ? RunReseg(options) : RunSentences(options);
 }
 

@@ -201,7 +201,7 @@ ParsedArgs ArgParser::Parse(const std::vector<std::string>& args) const {
     }
   }
   if (!unrecognized.empty()) {
-    throw Error(ErrorKind::kUsage, "unrecognized argument '" + unrecognized + "' (see `mteval score --help`)");
+    throw Error(ErrorKind::kUsage, "unrecognized argument '" + unrecognized + "' (see `" + command_ + " --help`)");
   }
   return out;
 }

@@ -61,7 +61,9 @@ std::string JoinChoices(const std::vector<std::string>& choices);
 
 class ArgParser {
  public:
-  explicit ArgParser(std::vector<ArgSpec> specs) : specs_(std::move(specs)) {}
+  // `command` ("mteval compare") names the help an unknown option points to.
+  ArgParser(std::vector<ArgSpec> specs, std::string command)
+      : specs_(std::move(specs)), command_(std::move(command)) {}
   ParsedArgs Parse(const std::vector<std::string>& args) const;
   std::string Help() const;
 
@@ -76,6 +78,7 @@ class ArgParser {
   };
   Resolved Resolve(const std::string& arg) const;
   std::vector<ArgSpec> specs_;
+  std::string command_;
 };
 
 }  // namespace mteval

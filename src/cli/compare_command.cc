@@ -5,11 +5,11 @@
 #include "cli/arg_parser.h"
 #include "cli/metric_flags.h"
 #include "common/error.h"
+#include "common/output_file.h"
 #include "corpus/corpus_loader.h"
 #include "corpus/format_detect.h"
 #include "corpus/line_reader.h"
 #include "metrics/terms/terms_report.h"
-#include "report/atomic_file.h"
 #include "report/report_render.h"
 #include "report/report_significance.h"
 #include "report/report_terminology.h"
@@ -52,7 +52,7 @@ ArgParser MakeCompareParser() {
     if (spec.dest == "paired_bs") spec.help = "paired bootstrap test against the first system (the default)";
     specs.insert(specs.end() - 1, spec);
   }
-  return ArgParser(specs);
+  return ArgParser(specs, "mteval compare");
 }
 
 std::string BaseName(const std::string& path) {
@@ -146,8 +146,8 @@ CompareCommandOptions ParseCompareArgs(const std::vector<std::string>& args) {
   o.quiet = a.Flag("quiet");
   o.no_color = a.Flag("no_color");
   o.significance = !a.Flag("no_significance");
-  o.tests = ParseSignificanceArgs(a);
-  if (!o.tests.Paired()) o.tests.paired_bs = true;  // the default test
+  // The paired bootstrap is the default test; none runs with --no-significance.
+  o.tests = ParseSignificanceArgs(a, o.significance);
   if (!o.significance && (a.Flag("paired_bs") || a.Flag("paired_ar"))) {
     throw Error(ErrorKind::kUsage, "argument --no-significance: not allowed with --paired-bs/--paired-ar");
   }
@@ -157,7 +157,7 @@ CompareCommandOptions ParseCompareArgs(const std::vector<std::string>& args) {
 
 std::string CompareCommandOptions::ResolvedFormat() const {
   if (!format.empty()) return format;
-  if (output.empty()) return "text";
+  if (output.empty() || output == "-") return "text";
   const std::string ext = Extension(output);
   if (ext == "md" || ext == "markdown") return "md";
   if (ext == "tex") return "latex";
@@ -211,16 +211,8 @@ CompareOutput RunCompare(const CompareCommandOptions& options_in, const Progress
   if (!options.langpair.empty()) {
     options.metric_options.bleu.trg_lang = LangPairTarget(options.langpair);
   }
-  // Refuse the output early, before any work, when it would be refused anyway.
-  AtomicWriteOptions w;
-  w.force = options.force;
-  w.protected_paths = options.corpus.ref_paths;
-  w.protected_paths.insert(w.protected_paths.end(), options.corpus.hyp_paths.begin(), options.corpus.hyp_paths.end());
-  if (!options.src_path.empty()) w.protected_paths.push_back(options.src_path);
-  if (!options.doc_ids_path.empty()) w.protected_paths.push_back(options.doc_ids_path);
-  if (!options.glossary_path.empty()) w.protected_paths.push_back(options.glossary_path);
-  // Fail before any scoring; WriteFileAtomically checks again when writing.
-  if (!options.output.empty()) CheckWriteTarget(options.output, w);
+  // Refuse the output before any work when it would be refused anyway.
+  if (!options.output.empty()) CheckOutputTarget(options.output, options.force);
 
   CompareOutput out;
   // Systems come from -i, or from the <hyp> elements of a WMT XML reference.
@@ -317,6 +309,10 @@ CompareOutput RunCompare(const CompareCommandOptions& options_in, const Progress
     }
     bo.terminology = MakeTerminologyProvider(to, std::move(source));
   }
+  // The corpus, source and document ids are read: an output that is one of
+  // them is refused before the scoring work (WriteOutputFile checks again,
+  // against every file read by then).
+  if (!options.output.empty()) CheckOutputTarget(options.output, options.force);
   ReportData data = BuildReport(in, bo);
   data.title = options.title;
 
@@ -328,8 +324,9 @@ CompareOutput RunCompare(const CompareCommandOptions& options_in, const Progress
   if (options.output.empty()) {
     out.stdout_text = std::move(text);
   } else {
-    WriteFileAtomically(options.output, text, w);
-    out.stdout_text = options.output + "\n";
+    WriteOutputFile(options.output, text, options.force);
+    // The path of a report file; a stream has the report itself.
+    if (!IsStreamOutput(options.output)) out.stdout_text = options.output + "\n";
   }
   return out;
 }

@@ -35,7 +35,8 @@ struct CompareCommandOptions {
   // --no-significance turns it off, and it is skipped for a single system.
   bool significance = true;
   // --paired-bs/--paired-ar, their -n flags, --paired-jobs and --seed
-  // (SACREBLEU_SEED); exactly one of paired_bs/paired_ar is set after parsing.
+  // (SACREBLEU_SEED); with the significance section on, exactly one of
+  // paired_bs/paired_ar is set after parsing.
   SignificanceCliOptions tests = [] {
     SignificanceCliOptions t;
     t.paired_bs = true;

@@ -33,9 +33,14 @@ const char* kUsage =
     "Run `mteval <command> --help` for the options of a command.\n";
 
 int Run(const std::vector<std::string>& args) {
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+  if (args.empty()) {
+    // A usage error: the usage goes with the other errors, to stderr.
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::fputs(kUsage, stdout);
-    return args.empty() ? 2 : 0;
+    return 0;
   }
   const std::string& cmd = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());

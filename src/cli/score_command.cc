@@ -6,10 +6,10 @@
 #include "cli/arg_parser.h"
 #include "cli/metric_flags.h"
 #include "common/error.h"
+#include "common/output_file.h"
 #include "corpus/format_detect.h"
 #include "corpus/reseg_corpus.h"
 #include "metric/stats_io.h"
-#include "report/atomic_file.h"
 #include "report/score_format.h"
 #include "report/significance_table.h"
 #include "score/corpus_scorer.h"
@@ -81,7 +81,7 @@ ArgParser MakeScoreParser() {
   specs.insert(after_sl + 1, metric.begin(), metric.end());
   specs.insert(specs.end() - 1, ThreadsArgSpec());  // before --help
   for (ArgSpec& spec : SignificanceArgSpecs()) specs.push_back(std::move(spec));
-  return ArgParser(std::move(specs));
+  return ArgParser(std::move(specs), "mteval score");
 }
 
 // Built once per process: its specs are a hundred options with their names,
@@ -308,6 +308,8 @@ void ScoreCommandOptions::Validate() const {
 CommandOutput RunScore(const ScoreCommandOptions& options_in) {
   ScoreCommandOptions options = options_in;
   options.Validate();
+  // Refuse the output before any work when it would be refused anyway.
+  if (!options.stats_out.empty()) CheckOutputTarget(options.stats_out, options.force);
   if (!options.langpair.empty()) {
     options.metric_options.bleu.trg_lang = LangPairTarget(options.langpair);
   }
@@ -484,11 +486,7 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
         records.push_back(std::move(r));
       }
     }
-    AtomicWriteOptions w;
-    w.force = options.force;
-    w.protected_paths = options.corpus.ref_paths;
-    w.protected_paths.insert(w.protected_paths.end(), options.corpus.hyp_paths.begin(), options.corpus.hyp_paths.end());
-    WriteFileAtomically(options.stats_out, StatsToJson(records, true), w);
+    WriteOutputFile(options.stats_out, StatsToJson(records, true), options.force);
   }
   return out;
 }

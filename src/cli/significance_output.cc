@@ -23,7 +23,7 @@ std::vector<ArgSpec> SignificanceArgSpecs() {
   };
 }
 
-SignificanceCliOptions ParseSignificanceArgs(const ParsedArgs& a) {
+SignificanceCliOptions ParseSignificanceArgs(const ParsedArgs& a, bool default_paired_bs) {
   SignificanceCliOptions o;
   o.confidence = a.Flag("confidence");
   o.confidence_n = a.Int("confidence_n", 1000);
@@ -32,8 +32,12 @@ SignificanceCliOptions ParseSignificanceArgs(const ParsedArgs& a) {
   o.paired_ar = a.Flag("paired_ar");
   o.paired_ar_n = a.Int("paired_ar_n", 10000);
   o.paired_jobs = a.Int("paired_jobs", 0);
-  const std::optional<std::string> seed = a.Value("seed");
-  o.seed = seed ? ParseSeed(*seed, "--seed") : SeedFromEnvironment();
+  if (default_paired_bs && !o.Paired()) o.paired_bs = true;
+  if (const std::optional<std::string> seed = a.Value("seed")) {
+    o.seed = ParseSeed(*seed, "--seed");
+  } else if (o.Any()) {
+    o.seed = SeedFromEnvironment();
+  }
   return o;
 }
 

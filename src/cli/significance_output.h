@@ -37,8 +37,11 @@ std::vector<ArgSpec> SignificanceArgSpecs();
 // Threads for --paired-jobs N: N when > 0; 0 = automatic, every hardware
 // thread but at most one per compared system (results do not depend on it).
 int SignificanceJobs(int requested, size_t num_systems);
-// Reads the flags (and SACREBLEU_SEED when --seed is absent).
-SignificanceCliOptions ParseSignificanceArgs(const ParsedArgs& args);
+// Reads the flags. `default_paired_bs` (compare's default test) sets
+// paired_bs when neither paired test is given. SACREBLEU_SEED is read only
+// when a test will run and --seed is absent, as sacreBLEU reads it only for
+// its tests (so a bad value does not fail plain scoring).
+SignificanceCliOptions ParseSignificanceArgs(const ParsedArgs& args, bool default_paired_bs = false);
 
 struct SignificanceOutputInput {
   std::vector<const Metric*> metrics;                // in -m order, deduplicated

@@ -2,7 +2,7 @@
 
 #include "cli/arg_parser.h"
 #include "common/error.h"
-#include "report/atomic_file.h"
+#include "common/output_file.h"
 
 namespace mteval {
 namespace {
@@ -21,7 +21,7 @@ ArgParser MakeParser() {
       {"format", {"--format", "-f"}, ArgKind::kValue, {"json", "text"}, "output format (default json)"},
       {"output", {"--output", "-o"}, ArgKind::kValue, {}, "write the report to FILE (atomically) instead of stdout"},
       {"force", {"--force"}, ArgKind::kFlag, {}, "overwrite an existing --output file"},
-  });
+  }, "mteval terms");
 }
 
 }  // namespace
@@ -59,15 +59,11 @@ TermsCommandOptions ParseTermsArgs(const std::vector<std::string>& args) {
 }
 
 std::string RunTerms(const TermsCommandOptions& options) {
+  if (!options.output.empty()) CheckOutputTarget(options.output, options.force);
   TermsReport report = ComputeTermsReport(options.inputs, options.terms);
   const std::string& content = options.format == "json" ? report.json : report.text;
   if (options.output.empty()) return content;
-  AtomicWriteOptions w;
-  w.force = options.force;
-  for (const std::string* p : {&options.inputs.src_path, &options.inputs.ref_path, &options.inputs.hyp_path,
-                               &options.inputs.glossary_path})
-    if (!p->empty()) w.protected_paths.push_back(*p);
-  WriteFileAtomically(options.output, content, w);
+  WriteOutputFile(options.output, content, options.force);
   return "";
 }
 

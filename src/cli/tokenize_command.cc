@@ -15,7 +15,7 @@ ArgParser MakeParser() {
       {"tokenize", {"--tokenize", "-tok"}, ArgKind::kValue, {}, "tokenizer name (default 13a)"},
       {"lowercase", {"--lowercase", "-lc"}, ArgKind::kFlag, {}, "lowercase first"},
       {"input", {"--input", "-i"}, ArgKind::kValue, {}, "input file (default: standard input)"},
-  });
+  }, "mteval tokenize");
 }
 
 }  // namespace

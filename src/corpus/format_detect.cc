@@ -1,14 +1,13 @@
 #include "corpus/format_detect.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <cctype>
 #include <cerrno>
 
 #include "common/error.h"
+#include "common/input_files.h"
+#include "corpus/gzip_file.h"
 
 namespace mteval {
 namespace {
@@ -40,29 +39,28 @@ std::string Lower(std::string s) {
 
 // First bytes of the file, decompressed if it is gzip (by its magic bytes;
 // other files are read directly: zlib's set-up and its buffers' fresh pages
-// cost more than the whole sniff). Unreadable files give "" (the reader
-// reports), and so do pipes and other non-regular files (e.g.
-// `<(zcat ref.gz)`), whose bytes could not be read twice.
+// cost more than the whole sniff). The file is opened through OpenInput, so
+// a FIFO or pipe is read once and sniffed from the copy its reader reads
+// too. Unreadable files give "" (the reader reports).
 std::string ReadHead(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return "";
-  struct stat st;
-  char buf[4096];
-  ssize_t n = 0;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+  try {
+    const int fd = OpenInput(path);
+    char buf[4096];
+    ssize_t n;
     // A short read is fine: the sniff only needs a prefix.
     while ((n = ::read(fd, buf, sizeof buf)) < 0 && errno == EINTR) {
     }
+    const bool gzip = n >= 2 && static_cast<unsigned char>(buf[0]) == 0x1F && static_cast<unsigned char>(buf[1]) == 0x8B;
+    if (!gzip || lseek(fd, 0, SEEK_SET) != 0) {
+      ::close(fd);
+      return n > 0 ? std::string(buf, static_cast<size_t>(n)) : "";
+    }
+    GzipFile gz(fd, true, path);
+    const size_t m = gz.Read(buf, sizeof buf);
+    return std::string(buf, m);
+  } catch (const Error&) {
+    return "";
   }
-  ::close(fd);
-  if (n <= 0) return "";
-  const bool gzip = n >= 2 && static_cast<unsigned char>(buf[0]) == 0x1F && static_cast<unsigned char>(buf[1]) == 0x8B;
-  if (!gzip) return std::string(buf, static_cast<size_t>(n));
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return "";
-  const int m = gzread(f, buf, sizeof buf);
-  gzclose(f);
-  return m > 0 ? std::string(buf, static_cast<size_t>(m)) : "";
 }
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }

@@ -3,8 +3,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <iostream>
-#include <iterator>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -16,7 +14,8 @@
 #endif
 
 #include "common/error.h"
-#include "corpus/gzip_file.h"
+#include "common/input_files.h"
+#include "corpus/input_reader.h"
 #include "text/python_str.h"
 #include "text/utf8.h"
 
@@ -25,14 +24,6 @@ namespace {
 
 bool EndsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::string ReadGzip(const std::string& path) {
-  GzipFile f(path);
-  std::string out;
-  char buf[1 << 16];
-  while (size_t n = f.Read(buf, sizeof buf)) out.append(buf, n);
-  return out;
 }
 
 [[noreturn]] void ThrowInvalidUtf8(std::string_view content, size_t offset, const std::string& name) {
@@ -49,7 +40,7 @@ std::string ReadGzip(const std::string& path) {
               name + ": invalid UTF-8 at line " + std::to_string(line) + ", column " +
                   std::to_string(CountCodePoints(content.substr(line_start, offset - line_start)) + 1) +
                   " (byte offset " + std::to_string(offset) + ", byte " + hex +
-                  "); convert the file to UTF-8 first, e.g. `iconv -f LATIN1 -t UTF-8`");
+                  "); " + Utf8ConversionAdvice(content));
 }
 
 // A regular file mapped read-only and populated in one call. Reading it into
@@ -58,8 +49,7 @@ std::string ReadGzip(const std::string& path) {
 class MappedFile {
  public:
   explicit MappedFile(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;
+    const int fd = OpenInput(path);
     struct stat st;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
       void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
@@ -87,29 +77,23 @@ class MappedFile {
 }  // namespace
 
 std::string ReadFileBytes(const std::string& path) {
-  if (path == "-") {
-    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  }
-  if (EndsWith(path, ".gz")) return ReadGzip(path);
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    throw Error(ErrorKind::kInput, "cannot open '" + path + "': " + std::strerror(errno));
-  }
+  InputReader in(path);
   std::string out;
   // Regular files are read in one call into a buffer of their size (growing
-  // a string by 64 KiB appends copied the data several times); pipes and
-  // files that grow while read continue with the loop.
-  struct stat st;
-  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-    out.resize(static_cast<size_t>(st.st_size));
-    out.resize(std::fread(out.data(), 1, out.size(), f));
+  // a string by 64 KiB appends copied the data several times); pipes,
+  // compressed files and files that grow while read continue with the loop.
+  if (const size_t size = in.SizeHint()) {
+    out.resize(size);
+    size_t done = 0;
+    while (done < size) {
+      const size_t n = in.Read(out.data() + done, size - done);
+      if (n == 0) break;
+      done += n;
+    }
+    out.resize(done);
   }
   char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  bool failed = std::ferror(f);
-  std::fclose(f);
-  if (failed) throw Error(ErrorKind::kInput, "cannot read '" + path + "'");
+  while (const size_t n = in.Read(buf, sizeof buf)) out.append(buf, n);
   return out;
 }
 

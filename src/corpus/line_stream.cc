@@ -1,11 +1,10 @@
 #include "corpus/line_stream.h"
 
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 
 #include "common/error.h"
-#include "corpus/gzip_file.h"
+#include "corpus/input_reader.h"
 #include "text/python_str.h"
 #include "text/utf8.h"
 
@@ -15,46 +14,10 @@ namespace {
 
 constexpr size_t kBufferBytes = size_t{1} << 16;
 
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
-struct LineStream::Source {
-  FILE* file = nullptr;             // a plain file or stdin
-  std::unique_ptr<GzipFile> gz;     // a .gz file
-  bool owns_file = false;
-  std::string path;
-
-  ~Source() {
-    if (file && owns_file) std::fclose(file);
-  }
-
-  // Reads up to n bytes; 0 at the end. Throws on errors.
-  size_t Read(char* out, size_t n) {
-    if (gz) return gz->Read(out, n);
-    size_t got = std::fread(out, 1, n, file);
-    if (got == 0 && std::ferror(file)) throw Error(ErrorKind::kInput, "cannot read '" + path + "'");
-    return got;
-  }
-};
-
-LineStream::LineStream(const std::string& path) : src_(new Source), universal_newlines_(path == "-") {
-  name_ = path == "-" ? "<stdin>" : path;
-  src_->path = path;
-  if (path == "-") {
-    src_->file = stdin;
-    return;
-  }
-  if (EndsWith(path, ".gz")) {
-    src_->gz = std::make_unique<GzipFile>(path);
-    return;
-  }
-  src_->file = std::fopen(path.c_str(), "rb");
-  if (!src_->file) throw Error(ErrorKind::kInput, "cannot open '" + path + "': " + std::strerror(errno));
-  src_->owns_file = true;
-}
+LineStream::LineStream(const std::string& path)
+    : in_(std::make_unique<InputReader>(path)), name_(path == "-" ? "<stdin>" : path), universal_newlines_(path == "-") {}
 
 LineStream::~LineStream() = default;
 
@@ -62,7 +25,7 @@ bool LineStream::Fill() {
   if (eof_) return false;
   offset_ += buf_.size();
   buf_.resize(kBufferBytes);
-  size_t got = src_->Read(buf_.data(), buf_.size());
+  size_t got = in_->Read(buf_.data(), buf_.size());
   buf_.resize(got);
   pos_ = 0;
   if (got == 0) eof_ = true;
@@ -112,7 +75,7 @@ bool LineStream::Next(std::string* line) {
                 name_ + ": invalid UTF-8 at line " + std::to_string(lines_ + 1) + ", column " +
                     std::to_string(CountCodePoints(std::string_view(raw_).substr(0, bad)) + 1) + " (byte offset " +
                     std::to_string(line_start + bad) + ", byte " + hex +
-                    "); convert the file to UTF-8 first, e.g. `iconv -f LATIN1 -t UTF-8`");
+                    "); " + Utf8ConversionAdvice(line_start == 0 ? std::string_view(raw_) : std::string_view()));
   }
   ++lines_;
   line->assign(PyRstrip(raw_));

@@ -11,6 +11,8 @@
 
 namespace mteval {
 
+class InputReader;
+
 class LineStream {
  public:
   // Opens `path` ("-" is standard input); throws Error(kInput) when it
@@ -33,8 +35,7 @@ class LineStream {
  private:
   bool Fill();  // reads more bytes into buf_; false at the end of input
 
-  struct Source;
-  std::unique_ptr<Source> src_;
+  std::unique_ptr<InputReader> in_;
   std::string name_;
   bool universal_newlines_;
   std::string buf_;

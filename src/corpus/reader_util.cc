@@ -29,7 +29,7 @@ void CheckUtf8(std::string_view content, const std::string& name) {
   size_t bad = FindInvalidUtf8(content);
   if (bad < content.size()) {
     throw Error(ErrorKind::kInput, DescribePosition(name, content, bad) + " (byte " + std::to_string(bad) +
-                                       "): invalid UTF-8; convert the file to UTF-8 (e.g. with iconv)");
+                                       "): invalid UTF-8; " + Utf8ConversionAdvice(content));
   }
 }
 

@@ -36,7 +36,7 @@ class SgmlParser {
     size_t bad = FindInvalidUtf8(s_);
     if (bad != std::string_view::npos) {
       pos_ = bad;
-      Fail("invalid UTF-8 (byte offset " + std::to_string(bad) + "); convert the file to UTF-8 (e.g. with iconv)");
+      Fail("invalid UTF-8 (byte offset " + std::to_string(bad) + "); " + Utf8ConversionAdvice(s_));
     }
     while (pos_ < s_.size()) {
       if (s_[pos_] == '<') {

@@ -1,12 +1,10 @@
 #include "corpus/tsv_reader.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <cstdio>
-#include <unistd.h>
 
 #include "common/error.h"
+#include "corpus/input_reader.h"
 #include "text/python_str.h"
 #include "text/utf8.h"
 
@@ -28,11 +26,6 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   }
 }
 
-bool EndsWith(const std::string& s, const char* suffix) {
-  const std::string_view x(suffix);
-  return s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
-}
-
 }  // namespace
 
 bool TsvOptions::UsesNames() const {
@@ -52,7 +45,7 @@ void TsvOptions::Validate() const {
 
 struct TsvStream::Impl {
   std::string name;
-  gzFile file = nullptr;      // when reading a file
+  std::unique_ptr<InputReader> file;  // when reading a file
   std::string_view memory;    // when reading from memory
   size_t memory_pos = 0;
   std::string buffer;         // bytes read but not yet returned
@@ -68,10 +61,6 @@ struct TsvStream::Impl {
   size_t needed_fields = 0;    // one past the highest selected column
   bool header = false;
 
-  ~Impl() {
-    if (file) gzclose(file);
-  }
-
   // Refills `buffer` from the file; false at end of input.
   bool Fill() {
     if (eof) return false;
@@ -82,17 +71,12 @@ struct TsvStream::Impl {
       return false;
     }
     char chunk[1 << 16];
-    int n = gzread(file, chunk, sizeof chunk);
-    if (n < 0) {
-      int errnum = 0;
-      std::string msg = gzerror(file, &errnum);
-      throw Error(ErrorKind::kInput, name + ": read error after line " + std::to_string(line_number) + ": " + msg);
-    }
+    const size_t n = file->Read(chunk, sizeof chunk);
     if (n == 0) {
       eof = true;
       return false;
     }
-    buffer.append(chunk, static_cast<size_t>(n));
+    buffer.append(chunk, n);
     return true;
   }
 
@@ -129,7 +113,7 @@ struct TsvStream::Impl {
     if (bad < line.size()) {
       throw Error(ErrorKind::kInput, name + ": line " + std::to_string(line_number) + ", column " +
                                          std::to_string(CountCodePoints(std::string_view(line).substr(0, bad)) + 1) +
-                                         ": invalid UTF-8; convert the file to UTF-8 (e.g. with iconv)");
+                                         ": invalid UTF-8; " + Utf8ConversionAdvice(line_number == 1 ? std::string_view(line) : std::string_view()));
     }
     return true;
   }
@@ -148,15 +132,7 @@ struct TsvStream::Impl {
 
 TsvStream::TsvStream(const std::string& path, const TsvOptions& options) : impl_(std::make_unique<Impl>()) {
   impl_->name = path == "-" ? "<stdin>" : path;
-  impl_->file = path == "-" ? gzdopen(dup(0), "rb") : gzopen(path.c_str(), "rb");
-  if (!impl_->file) throw Error(ErrorKind::kInput, "cannot open '" + path + "': no such file or not readable");
-  gzbuffer(impl_->file, 1 << 17);
-  if (EndsWith(path, ".gz")) {
-    impl_->Fill();
-    if (gzdirect(impl_->file)) {
-      throw Error(ErrorKind::kInput, "'" + path + "' ends in .gz but is not a gzip file; decompress or rename it");
-    }
-  }
+  impl_->file = std::make_unique<InputReader>(path);
   Init(options);
 }
 

@@ -80,4 +80,17 @@ std::string EscapeHtml(std::string_view text) { return Escape(text, Mode::kEleme
 std::string EscapeAttribute(std::string_view text) { return Escape(text, Mode::kAttribute); }
 std::string ShowHiddenControls(std::string_view text) { return Escape(text, Mode::kPlain); }
 
+std::string ShowHiddenControlsInLines(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    out += Escape(text.substr(0, nl), Mode::kPlain);
+    if (nl == std::string_view::npos) break;
+    out += '\n';
+    text.remove_prefix(nl + 1);
+  }
+  return out;
+}
+
 }  // namespace mteval

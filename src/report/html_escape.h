@@ -20,6 +20,8 @@ std::string EscapeAttribute(std::string_view text);
 // No HTML escaping, only the "[U+XXXX]" markers and U+FFFD (tabs kept):
 // for the terminal, Markdown and LaTeX formats.
 std::string ShowHiddenControls(std::string_view text);
+// The same for a text of several lines: line ends ('\n') are kept.
+std::string ShowHiddenControlsInLines(std::string_view text);
 // True for the code points made visible above.
 bool IsHiddenControl(char32_t cp);
 

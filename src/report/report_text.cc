@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string_view>
 
 #include "common/error.h"
 #include "report/html_escape.h"
@@ -178,8 +179,24 @@ std::string RenderLatex(const ReportData& d, const ReportRenderOptions& o) {
   return out;
 }
 
+namespace {
+
+// A text cell of a CSV/TSV file: a spreadsheet would run a cell starting
+// with = + - @ (or a tab or carriage return) as a formula, so such a cell
+// starts with an apostrophe, which spreadsheets take as "this is text" (the
+// OWASP advice); control characters are shown as [U+XXXX]. Numbers are not
+// text cells: -0.5 stays a number.
+std::string SpreadsheetText(const std::string& s) {
+  std::string t = ShowHiddenControls(s);
+  if (!t.empty() && std::string_view("=+-@\t\r").find(t[0]) != std::string_view::npos) t.insert(0, 1, '\'');
+  return t;
+}
+
+}  // namespace
+
 std::string RenderDelimited(const ReportData& d, const ReportRenderOptions& o, char sep) {
-  auto field = [sep](const std::string& s) {
+  auto field = [sep](const std::string& text) {
+    const std::string s = SpreadsheetText(text);
     if (sep == '\t') {
       std::string t = s;
       for (char& c : t) {

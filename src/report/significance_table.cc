@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
+#include "report/html_escape.h"
 #include "report/score_format.h"
 #include "text/utf8.h"
 
@@ -47,11 +48,20 @@ std::string Repeat(const std::string& s, size_t n) {
   return out;
 }
 
+// System names (file names) in the text and LaTeX tables: control
+// characters shown as [U+XXXX], so that a name cannot drive the terminal.
+// Ordinary names are unchanged, as sacreBLEU prints them.
+std::vector<std::string> ShownNames(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const std::string& name : names) out.push_back(ShowHiddenControls(name));
+  return out;
+}
+
 // sacreBLEU's _format_score_lines: headers and cell strings of the table.
 void FormatCells(const SignificanceTable& t, int width, bool multiline, std::vector<std::string>* headers,
                  std::vector<std::vector<std::string>>* columns) {
   headers->push_back("System");
-  columns->push_back(t.systems);
+  columns->push_back(ShownNames(t.systems));
   bool is_bootstrap = false;  // as in sacreBLEU, stays set for later metrics
   for (size_t m = 0; m < t.metric_names.size(); ++m) {
     std::vector<std::string> cells;
@@ -225,7 +235,8 @@ std::string FormatSignificanceTable(const SignificanceTable& t, const std::strin
   const bool bs = t.kind == PairedTestKind::kBootstrap;
   const std::string msg = std::string("Paired ") + (bs ? "bootstrap resampling" : "approximate randomization") +
                           " test with " + std::to_string(t.samples) + (bs ? " resampling trials" : " trials");
-  const std::string baseline = !t.systems.empty() && t.systems[0].rfind("Baseline:", 0) == 0 ? t.systems[0] : "";
+  const std::string baseline =
+      !t.systems.empty() && t.systems[0].rfind("Baseline:", 0) == 0 ? ShowHiddenControls(t.systems[0]) : "";
   out += std::string(msg.size(), '-') + "\n" + msg + "\n" + std::string(msg.size(), '-') + "\n";
   out += " - Each system is pairwise compared to " + baseline + ".\n";
   out += bs ? "   Actual system score / bootstrap estimated true mean / 95% CI are provided for each metric.\n"
@@ -266,7 +277,7 @@ std::string FormatSystemsTable(const SystemsTable& t, const std::string& format,
     return arr.dump(4, ' ', true) + "\n";
   }
   std::vector<std::string> headers{"System"};
-  std::vector<std::vector<std::string>> columns{t.systems};
+  std::vector<std::vector<std::string>> columns{ShownNames(t.systems)};
   for (size_t m = 0; m < t.metric_names.size(); ++m) {
     headers.push_back(t.metric_names[m]);
     std::vector<std::string> cells;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "common/error.h"
+#include "report/html_escape.h"
 #include "report/score_format.h"
 
 namespace mteval {
@@ -47,8 +48,10 @@ std::string FormatDocScoresText(const DocScoresInput& in) {
   std::string out;
   for (size_t s = 0; s < systems; ++s) {
     for (const DocGroup& g : groups) {
-      std::string line = systems > 1 ? (*in.system_names)[s] + "\t" : "";
-      line += g.id + "\t" + std::to_string(g.rows.size()) + " segs";
+      // Names and ids come from the inputs: shown so that they cannot drive
+      // the terminal.
+      std::string line = systems > 1 ? ShowHiddenControls((*in.system_names)[s]) + "\t" : "";
+      line += ShowHiddenControls(g.id) + "\t" + std::to_string(g.rows.size()) + " segs";
       for (size_t k = 0; k < in.metrics->size(); ++k) {
         line += "\t" + FormatScoreText(DocScore(in, k, s, g), "", in.width);
       }

@@ -9,6 +9,16 @@
 
 namespace mteval {
 
+std::string Utf8ConversionAdvice(std::string_view file_start) {
+  const std::string_view start = file_start.substr(0, 2);
+  if (start == "\xFF\xFE" || start == "\xFE\xFF") {
+    return std::string("convert the file to UTF-8 first: it is UTF-16 (") +
+           (start[0] == '\xFF' ? "little" : "big") +
+           "-endian, it starts with a byte-order mark), e.g. `iconv -f UTF-16 -t UTF-8`";
+  }
+  return "convert the file to UTF-8 first, e.g. `iconv -f LATIN1 -t UTF-8`";
+}
+
 size_t FindInvalidUtf8(std::string_view s) {
   const auto* u = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();

@@ -13,6 +13,12 @@ namespace mteval {
 // no overlongs, no surrogates, nothing above U+10FFFF), or npos when valid.
 size_t FindInvalidUtf8(std::string_view s);
 
+// What an invalid-UTF-8 error advises, given the first bytes of the file:
+// a file that starts with a UTF-16 byte-order mark is named UTF-16, with the
+// iconv command that converts it; anything else gets the advice to convert
+// it to UTF-8 (e.g. from Latin-1). Starts with "convert".
+std::string Utf8ConversionAdvice(std::string_view file_start);
+
 // Number of bytes of the sequence that starts with `lead` (1 for ASCII and
 // for stray continuation bytes, so loops always advance).
 inline size_t Utf8SequenceLength(unsigned char lead) {

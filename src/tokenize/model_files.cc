@@ -1,6 +1,7 @@
 #include "tokenize/model_files.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -10,6 +11,7 @@
 #include <cstring>
 
 #include "common/error.h"
+#include "common/input_files.h"
 
 namespace mteval {
 
@@ -175,15 +177,21 @@ std::string Sha256Hex(std::string_view data) {
 }
 
 std::string FileSha256Hex(const std::string& path) {
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) throw Error(ErrorKind::kInput, "cannot open '" + path + "': " + std::strerror(errno));
+  const int fd = OpenInput(path);
   Sha256 h;
   unsigned char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) h.Update(buf, n);
-  bool failed = std::ferror(f);
-  std::fclose(f);
-  if (failed) throw Error(ErrorKind::kInput, "cannot read '" + path + "'");
+  while (true) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0) break;
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int err = errno;
+      ::close(fd);
+      throw Error(ErrorKind::kInput, "cannot read '" + path + "': " + std::strerror(err));
+    }
+    h.Update(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
   return h.HexDigest();
 }
 

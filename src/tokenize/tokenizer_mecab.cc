@@ -15,6 +15,7 @@
 #include <memory>
 
 #include "common/error.h"
+#include "common/input_files.h"
 #include "tokenize/builtin_tokenizers.h"
 
 #ifdef MTEVAL_HAVE_MECAB
@@ -102,6 +103,7 @@ class TokenizerMecab final : public Tokenizer {
  public:
   TokenizerMecab(const MecabFlavour& flavour, const std::string& dic_option) {
     const std::string dic = FindDictionary(flavour, dic_option);
+    NoteInputFilesIn(dic);  // MeCab reads the dictionary's files: never an output
     // argv form, so that a directory with spaces needs no quoting; "-r
     // /dev/null" ignores any mecabrc, as sacreBLEU's ipadic.MECAB_ARGS does.
     std::vector<std::string> args = {"mteval", "-r", "/dev/null", "-d", dic, "-Owakati"};

@@ -20,21 +20,23 @@
 #include <vector>
 
 #include "common/error.h"
+#include "common/input_files.h"
 #include "text/python_str.h"
 #include "tokenize/builtin_tokenizers.h"
 #include "tokenize/model_files.h"
 #include "tokenize/spm_plugin.h"
 
-// Set by CMake for this file: the plugin's file name, the directory it is
-// built in and the directory `cmake --install` puts it in.
+// Set by CMake for this file: the plugin's file name, the directory
+// `cmake --install` puts it in, and that directory relative to the installed
+// executable's.
 #ifndef MTEVAL_SPM_PLUGIN_NAME
 #define MTEVAL_SPM_PLUGIN_NAME "libmteval_spm.so"
 #endif
-#ifndef MTEVAL_PLUGIN_BUILD_DIR
-#define MTEVAL_PLUGIN_BUILD_DIR ""
-#endif
 #ifndef MTEVAL_PLUGIN_INSTALL_DIR
 #define MTEVAL_PLUGIN_INSTALL_DIR ""
+#endif
+#ifndef MTEVAL_PLUGIN_DIR_FROM_BINDIR
+#define MTEVAL_PLUGIN_DIR_FROM_BINDIR ""
 #endif
 
 namespace mteval {
@@ -46,19 +48,29 @@ struct SpmPlugin {
   mteval_spm_close_fn close = nullptr;
 };
 
-// Where the plugin is looked for, in order: $MTEVAL_PLUGIN_DIR, the directory
-// of the running executable, the build directory, the install directory.
+// Where the plugin is looked for, in order: $MTEVAL_PLUGIN_DIR; the
+// directory of the running executable (where the build puts the plugin); the
+// install directory relative to the executable's (an installed tree moved
+// elsewhere); the configured install directory. Never a directory that only
+// the build knew (a build tree under /tmp could hold a planted library when
+// an installed mteval runs as root). secure_getenv ignores the variable in a
+// setuid or setgid process, as the dynamic loader ignores LD_LIBRARY_PATH
+// there; otherwise whoever sets a process's environment controls it anyway
+// (LD_PRELOAD).
 std::vector<std::string> PluginCandidates() {
   std::vector<std::string> dirs;
-  if (const char* env = std::getenv("MTEVAL_PLUGIN_DIR"); env && *env) dirs.push_back(env);
+  if (const char* env = secure_getenv("MTEVAL_PLUGIN_DIR"); env && *env) dirs.push_back(env);
   std::string exe(4096, '\0');
   ssize_t n = readlink("/proc/self/exe", exe.data(), exe.size());
   if (n > 0 && static_cast<size_t>(n) < exe.size()) {
     exe.resize(static_cast<size_t>(n));
     size_t slash = exe.rfind('/');
-    if (slash != std::string::npos) dirs.push_back(slash == 0 ? "/" : exe.substr(0, slash));
+    if (slash != std::string::npos) {
+      const std::string exe_dir = slash == 0 ? "/" : exe.substr(0, slash);
+      dirs.push_back(exe_dir);
+      if (*MTEVAL_PLUGIN_DIR_FROM_BINDIR) dirs.push_back(exe_dir + "/" + MTEVAL_PLUGIN_DIR_FROM_BINDIR);
+    }
   }
-  if (*MTEVAL_PLUGIN_BUILD_DIR) dirs.push_back(MTEVAL_PLUGIN_BUILD_DIR);
   if (*MTEVAL_PLUGIN_INSTALL_DIR) dirs.push_back(MTEVAL_PLUGIN_INSTALL_DIR);
   std::vector<std::string> paths;
   for (std::string& dir : dirs) {
@@ -71,12 +83,25 @@ std::vector<std::string> PluginCandidates() {
   return paths;
 }
 
+// Why a plugin file that another user could have put there is not loaded:
+// it must belong to root or to this process's user, and not be writable by
+// everyone. "" when it may be loaded (or is absent: dlopen says so).
+std::string UntrustedPlugin(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return "";
+  if (st.st_uid != 0 && st.st_uid != geteuid()) {
+    return "not loaded: it belongs to another user (uid " + std::to_string(st.st_uid) + ")";
+  }
+  if (st.st_mode & S_IWOTH) return "not loaded: anyone may write it";
+  return "";
+}
+
 SpmPlugin LoadSpmPlugin() {
   std::string tried;
   for (const std::string& path : PluginCandidates()) {
-    std::string problem;
+    std::string problem = UntrustedPlugin(path);
     // Never closed: the plugin stays loaded for the life of the process.
-    if (void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) {
+    if (void* handle = problem.empty() ? dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL) : nullptr) {
       auto version = reinterpret_cast<mteval_spm_abi_version_fn>(dlsym(handle, "mteval_spm_abi_version"));
       SpmPlugin plugin;
       plugin.open = reinterpret_cast<mteval_spm_open_fn>(dlsym(handle, "mteval_spm_open"));
@@ -91,7 +116,7 @@ SpmPlugin LoadSpmPlugin() {
         return plugin;
       }
       dlclose(handle);
-    } else {
+    } else if (problem.empty()) {
       const char* why = dlerror();
       problem = why ? why : "dlopen failed";
       // glibc starts the message with the path, which is already named.
@@ -145,6 +170,7 @@ class TokenizerSpm final : public Tokenizer {
   TokenizerSpm(const std::string& path, std::string signature)
       : plugin_(GetSpmPlugin()), signature_(std::move(signature)) {
     char error[1024] = "";
+    NoteInputFile(path);  // SentencePiece reads it: never an output
     model_ = plugin_.open(path.c_str(), error, sizeof error);
     if (!model_) throw Error(ErrorKind::kInput, "cannot load SentencePiece model '" + path + "': " + error);
   }

@@ -20,7 +20,7 @@ ArgParser Parser() {
       {"smooth", {"--smooth-method", "-s"}, ArgKind::kValue, {"exp", "floor"}, ""},
       {"word_order", {"--chrf-word-order", "-cw"}, ArgKind::kValue, {}, ""},
       {"whitespace", {"--chrf-whitespace"}, ArgKind::kFlag, {}, ""},
-  });
+  }, "mteval score");
 }
 
 std::string ErrorOf(const std::vector<std::string>& args) {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/sample_corpus.h"
 #include "support/test_paths.h"
 
 namespace mteval {
@@ -12,17 +13,7 @@ using testing::WriteFile;
 
 namespace {
 
-struct Files {
-  std::string dir = testing::MakeTempDir();
-  std::string ref = dir + "/ref.txt";
-  std::string hyp = dir + "/hyp.txt";
-  std::string hyp2 = dir + "/hyp2.txt";
-  Files() {
-    WriteFile(ref, "The cat sat on the mat.\nIt was raining, again.\n");
-    WriteFile(hyp, "The cat sat on a mat.\nIt rained again.\n");
-    WriteFile(hyp2, "A cat is on the mat.\nIt was raining, again.\n");
-  }
-};
+using Files = testing::SampleCorpus;
 
 }  // namespace
 

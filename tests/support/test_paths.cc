@@ -32,6 +32,13 @@ std::string SharedDir() {
 std::string MtevalBinary() { return MTEVAL_BINARY; }
 
 namespace {
+// The SentencePiece plugin is built next to the mteval executable, not next
+// to this test program: the tokenizers made in this process look for it
+// there (unless the environment already names a directory).
+[[maybe_unused]] const bool kPluginDirSet = setenv("MTEVAL_PLUGIN_DIR", MTEVAL_PLUGIN_BUILD_DIR, 0) == 0;
+}  // namespace
+
+namespace {
 // Every directory MakeTempDir made; removed when the test program exits, so
 // a test run leaves nothing in /tmp (a crash leaves its directories, which
 // helps to look at what it was doing).
@@ -79,10 +86,12 @@ std::string Slurp(const std::string& path) {
 }
 }  // namespace
 
-RunResult RunMteval(const std::string& args, const std::string& stdin_text) {
+namespace {
+// Runs `prefix 'mteval' args` through the shell.
+RunResult Run(const std::string& prefix, const std::string& args, const std::string& stdin_text) {
   std::string dir = MakeTempDir();
   WriteFile(dir + "/stdin", stdin_text);
-  std::string cmd = "'" + MtevalBinary() + "' " + args + " < '" + dir + "/stdin' > '" + dir + "/out' 2> '" + dir + "/err'";
+  std::string cmd = prefix + "'" + MtevalBinary() + "' " + args + " < '" + dir + "/stdin' > '" + dir + "/out' 2> '" + dir + "/err'";
   int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -90,6 +99,13 @@ RunResult RunMteval(const std::string& args, const std::string& stdin_text) {
   r.err = Slurp(dir + "/err");
   std::system(("rm -rf '" + dir + "'").c_str());
   return r;
+}
+}  // namespace
+
+RunResult RunMteval(const std::string& args, const std::string& stdin_text) { return Run("", args, stdin_text); }
+
+RunResult RunMtevalWithin(int seconds, const std::string& args, const std::string& stdin_text) {
+  return Run("timeout " + std::to_string(seconds) + " ", args, stdin_text);
 }
 
 }  // namespace mteval::testing

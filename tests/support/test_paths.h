@@ -27,5 +27,8 @@ struct RunResult {
 // Runs `mteval ARGS` through the shell (args are shell-quoted) with optional
 // stdin contents.
 RunResult RunMteval(const std::string& args, const std::string& stdin_text = "");
+// The same, killed after `seconds` (exit code 124 then), for runs that a
+// regression could make wait forever (FIFOs).
+RunResult RunMtevalWithin(int seconds, const std::string& args, const std::string& stdin_text = "");
 
 }  // namespace mteval::testing
