@@ -13,7 +13,7 @@
 
 #include "common/error.h"
 #include "corpus/line_reader.h"
-#include "corpus/sentence_align_eval.h"
+#include "support/sentence_align_eval.h"
 
 int main(int argc, char** argv) {
   std::string shared = std::string(MTEVAL_SOURCE_DIR) + "/../shared";

@@ -15,7 +15,7 @@
 #include "corpus/line_reader.h"
 #include "corpus/text_corpus.h"
 #include "metrics/registry.h"
-#include "report/report_builder.h"
+#include "compare/report_builder.h"
 #include "report/report_render.h"
 
 namespace mteval {

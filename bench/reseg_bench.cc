@@ -12,7 +12,7 @@
 #include <random>
 
 #include "corpus/line_reader.h"
-#include "corpus/reseg.h"
+#include "align/reseg.h"
 
 namespace mteval {
 namespace {

@@ -16,7 +16,7 @@
 
 #include "common/error.h"
 #include "corpus/line_reader.h"
-#include "corpus/reseg_eval.h"
+#include "support/reseg_eval.h"
 #include "corpus/text_corpus.h"
 #include "metrics/registry.h"
 #include "score/corpus_scorer.h"

@@ -12,10 +12,10 @@
 
 
 #include "corpus/sgml_reader.h"
-#include "metrics/terms/glossary.h"
-#include "metrics/terms/glossary_check.h"
-#include "metrics/terms/terms_report.h"
-#include "metrics/terms/wmt21_terms.h"
+#include "terms/glossary.h"
+#include "terms/glossary_check.h"
+#include "terms/terms_report.h"
+#include "terms/wmt21_terms.h"
 
 namespace mteval {
 namespace {

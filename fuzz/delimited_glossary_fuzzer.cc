@@ -2,7 +2,7 @@
 // the delimiter (tab or comma); the rest is the file.
 #include "common/error.h"
 #include "fuzz_common.h"
-#include "metrics/terms/glossary.h"
+#include "terms/glossary.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;

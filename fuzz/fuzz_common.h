@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "corpus/segmented_text.h"
-#include "metrics/terms/glossary.h"
+#include "terms/glossary.h"
 
 namespace mteval::fuzz {
 

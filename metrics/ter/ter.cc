@@ -101,6 +101,7 @@ class Ter final : public Metric {
   std::string Id() const override { return "ter"; }
   std::string Name() const override { return "TER"; }
   size_t NumStats() const override { return 4; }
+  bool HigherIsBetter() const override { return false; }
   std::unique_ptr<SegmentScorer> NewScorer() const override { return std::make_unique<TerScorer>(options_); }
 
   MetricScore Score(const int64_t* stats) const override {

@@ -3,9 +3,9 @@
 #include <unordered_map>
 
 #include "common/error.h"
-#include "metrics/terms/glossary.h"
-#include "metrics/terms/stemmer.h"
-#include "metrics/terms/term_matcher.h"
+#include "terms/glossary.h"
+#include "terms/stemmer.h"
+#include "terms/term_matcher.h"
 
 namespace mteval {
 

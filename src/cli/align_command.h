@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "corpus/reseg.h"
-#include "corpus/sentence_align.h"
+#include "align/reseg.h"
+#include "align/sentence_align.h"
 
 namespace mteval {
 

@@ -9,10 +9,10 @@
 #include "corpus/corpus_loader.h"
 #include "corpus/format_detect.h"
 #include "corpus/line_reader.h"
-#include "metrics/terms/terms_report.h"
+#include "terms/terms_report.h"
 #include "report/report_render.h"
-#include "report/report_significance.h"
-#include "report/report_terminology.h"
+#include "compare/report_significance.h"
+#include "compare/report_terminology.h"
 #include "tokenize/tokenizer.h"
 
 namespace mteval {

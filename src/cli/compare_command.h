@@ -8,7 +8,7 @@
 #include "cli/significance_output.h"
 #include "corpus/text_corpus.h"
 #include "metrics/registry.h"
-#include "report/report_builder.h"
+#include "compare/report_builder.h"
 
 namespace mteval {
 

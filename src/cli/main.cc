@@ -12,7 +12,9 @@
 
 #include "cli/align_command.h"
 #include "cli/compare_command.h"
+#include "cli/cpu_probe.h"
 #include "cli/huge_page_heap.h"
+#include "common/cpu_features.h"
 #include "cli/score_command.h"
 #include "cli/terms_command.h"
 #include "cli/tokenize_command.h"
@@ -137,6 +139,7 @@ int Run(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   mteval::UseHugePagesForHeap();
+  mteval::internal::SetCpuHasAvx2(mteval::ProbeCpuHasAvx2());
   std::vector<std::string> args(argv + 1, argv + argc);
   try {
     int rc = Run(args);

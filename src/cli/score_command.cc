@@ -8,12 +8,12 @@
 #include "common/error.h"
 #include "common/output_file.h"
 #include "corpus/format_detect.h"
-#include "corpus/reseg_corpus.h"
+#include "align/reseg_corpus.h"
 #include "metric/stats_io.h"
+#include "report/doc_scores_format.h"
 #include "report/score_format.h"
 #include "report/significance_table.h"
 #include "score/corpus_scorer.h"
-#include "score/doc_scores.h"
 #include "score/sentence_stream.h"
 #include "score/stream_scorer.h"
 #include "tokenize/tokenizer.h"
@@ -463,12 +463,13 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
   }
 
   if (options.per_doc) {
-    DocScoresInput d{&metrics, &stats, &corpus.system_names, &loaded.doc_ids, options.width};
+    const std::vector<DocScore> docs = ScoreDocuments(metrics, stats, loaded.doc_ids);
     if (json) {
       if (!text.empty() && text.back() == '\n') text.pop_back();
-      text = "{\n\"corpus\": " + text + ",\n\"documents\": " + FormatDocScoresJson(d) + "\n}\n";
+      text = "{\n\"corpus\": " + text + ",\n\"documents\": " +
+             FormatDocScoresJson(docs, corpus.system_names, options.width) + "\n}\n";
     } else {
-      text += "\nPer-document scores:\n" + FormatDocScoresText(d);
+      text += "\nPer-document scores:\n" + FormatDocScoresText(docs, corpus.system_names, options.width);
     }
   }
 

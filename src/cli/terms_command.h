@@ -1,11 +1,11 @@
 #pragma once
 // `mteval terms`: terminology metrics for a translated text (see
-// metrics/terms/terms_report.h for what is computed and the JSON schema).
+// terms/terms_report.h for what is computed and the JSON schema).
 
 #include <string>
 #include <vector>
 
-#include "metrics/terms/terms_report.h"
+#include "terms/terms_report.h"
 
 namespace mteval {
 

@@ -1,14 +1,15 @@
 #pragma once
-// Which optional instruction sets this CPU (and OS) lets the vectorised
-// code paths use. Asked of glibc, which probes the CPU once at start-up
-// anyway: libgcc's __builtin_cpu_supports would add a start-up constructor
-// of its own that runs the cpuid instruction a dozen times, and on a
-// virtual machine each one traps to the hypervisor (measured: 3% of a
-// failing `mteval score` run).
+// Whether the library may run its AVX2 code paths. The library does not
+// probe the CPU: the program does (the mteval executable asks glibc at
+// start-up, src/cli/cpu_probe.h) and says what it found here, before
+// scoring. Until then only the baseline (SSE2) paths run; results are the
+// same either way (the differential tests check both).
 
-namespace mteval {
+namespace mteval::internal {
 
-// AVX2 and POPCNT, both usable.
+// AVX2 and POPCNT may be used. False until SetCpuHasAvx2(true).
 bool CpuHasAvx2();
+// Called once by the program, before scoring starts.
+void SetCpuHasAvx2(bool has);
 
-}  // namespace mteval
+}  // namespace mteval::internal

@@ -54,6 +54,9 @@ class Metric {
   // Display name, e.g. "chrF2++".
   virtual std::string Name() const = 0;
   virtual size_t NumStats() const = 0;
+  // Whether a higher score is better (false for error rates such as TER).
+  // Ranking, clusters and wins/losses use it.
+  virtual bool HigherIsBetter() const { return true; }
   virtual std::unique_ptr<SegmentScorer> NewScorer() const = 0;
   // The score of merged (summed) statistics: a corpus, a shard union, or one
   // segment for sentence-level scores.

@@ -33,4 +33,22 @@ Signature BaseSignature(int num_refs) {
   return sig;
 }
 
+Signature WithTestFields(const Signature& signature, int bootstrap_samples, int ar_trials,
+                         const std::optional<uint64_t>& seed) {
+  Signature out;
+  bool added = false;
+  auto add_tests = [&] {
+    if (bootstrap_samples > 0) out.Add("bs", "bs", std::to_string(bootstrap_samples));
+    if (ar_trials > 0) out.Add("ar", "ar", std::to_string(ar_trials));
+    out.Add("seed", "rs", seed ? std::to_string(*seed) : "none");
+    added = true;
+  };
+  for (const SignatureField& f : signature.fields()) {
+    out.Add(f.name, f.abbr, f.value);
+    if (f.name == "nrefs") add_tests();
+  }
+  if (!added) add_tests();
+  return out;
+}
+
 }  // namespace mteval

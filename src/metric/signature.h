@@ -1,6 +1,8 @@
 #pragma once
 // sacreBLEU-style reproducibility signatures: "nrefs:1|case:mixed|...|version:X".
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,5 +29,11 @@ class Signature {
 // A signature that starts with sacreBLEU's common fields: nrefs (-1 prints as
 // "var"), and optionally bootstrap/AR trials and the seed.
 Signature BaseSignature(int num_refs);
+
+// `signature` with sacreBLEU's test fields placed after nrefs: bs (when
+// bootstrap_samples > 0), ar (when ar_trials > 0) and seed ("none" for OS
+// entropy).
+Signature WithTestFields(const Signature& signature, int bootstrap_samples, int ar_trials,
+                         const std::optional<uint64_t>& seed);
 
 }  // namespace mteval

@@ -218,7 +218,7 @@ constexpr SelfPassUpTo4Fn kSelfPassUpTo4[kMaxChunks] = {SelfPassUpTo4<1>, SelfPa
 
 bool SuffixMatcher::Available() {
 #if MTEVAL_SUFFIX_AVX2
-  return CpuHasAvx2();
+  return internal::CpuHasAvx2();
 #else
   return false;
 #endif

@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-#include "report/html_escape.h"
+#include "text/escape.h"
 #include "report/report_render.h"
 #include "report/svg_chart.h"
 #include "report/score_format.h"

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "report/report_data.h"
+#include "compare/report_data.h"
 
 namespace mteval {
 

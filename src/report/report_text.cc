@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "common/error.h"
-#include "report/html_escape.h"
+#include "text/escape.h"
 #include "report/report_render.h"
 #include "text/utf8.h"
 

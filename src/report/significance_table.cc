@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
-#include "report/html_escape.h"
+#include "text/escape.h"
 #include "report/score_format.h"
 #include "text/utf8.h"
 
@@ -286,24 +286,6 @@ std::string FormatSystemsTable(const SystemsTable& t, const std::string& format,
   }
   const Laid laid = Layout(headers, columns);
   return (format == "text" ? FancyGrid(laid) : LatexBooktabs(laid)) + "\n" + SignatureLines(t.metric_names, t.signatures);
-}
-
-Signature WithTestFields(const Signature& signature, int bootstrap_samples, int ar_trials,
-                         const std::optional<uint64_t>& seed) {
-  Signature out;
-  bool added = false;
-  auto add_tests = [&] {
-    if (bootstrap_samples > 0) out.Add("bs", "bs", std::to_string(bootstrap_samples));
-    if (ar_trials > 0) out.Add("ar", "ar", std::to_string(ar_trials));
-    out.Add("seed", "rs", seed ? std::to_string(*seed) : "none");
-    added = true;
-  };
-  for (const SignatureField& f : signature.fields()) {
-    out.Add(f.name, f.abbr, f.value);
-    if (f.name == "nrefs") add_tests();
-  }
-  if (!added) add_tests();
-  return out;
 }
 
 std::string FormatConfidenceText(const MetricScore& score, const std::string& signature, int width, double mean,

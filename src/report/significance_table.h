@@ -37,11 +37,6 @@ struct SystemsTable {
 };
 std::string FormatSystemsTable(const SystemsTable& table, const std::string& format, int width);
 
-// `signature` with sacreBLEU's test fields placed after nrefs: bs (when
-// bootstrap_samples > 0), ar (when ar_trials > 0) and seed ("none" for OS
-// entropy).
-Signature WithTestFields(const Signature& signature, int bootstrap_samples, int ar_trials,
-                         const std::optional<uint64_t>& seed);
 
 // sacreBLEU's Score.format with a confidence interval: the text line
 // "NAME|SIG = S (μ = M ± C) VERBOSE" or the JSON object with

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "report/html_escape.h"
+#include "text/escape.h"
 
 namespace mteval {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "report/report_data.h"
+#include "compare/report_data.h"
 
 namespace mteval {
 

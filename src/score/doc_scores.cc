@@ -1,35 +1,10 @@
 #include "score/doc_scores.h"
 
-#include <cstdlib>
-#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "common/error.h"
-#include "report/html_escape.h"
-#include "report/score_format.h"
 
 namespace mteval {
-namespace {
-
-std::vector<DocGroup> CheckedGroups(const DocScoresInput& in) {
-  std::vector<DocGroup> groups = GroupByDocument(*in.doc_ids);
-  if (groups.empty() || (groups.size() == 1 && groups[0].id.empty())) {
-    throw Error(ErrorKind::kUsage, "--per-doc needs document ids: use WMT XML or XLIFF files, or give --doc-col for TSV/JSONL");
-  }
-  return groups;
-}
-
-MetricScore DocScore(const DocScoresInput& in, size_t metric, size_t system, const DocGroup& g) {
-  const StatsMatrix& m = (*in.stats)[metric][system];
-  std::vector<int64_t> sum(m.num_stats(), 0);
-  for (size_t r : g.rows) {
-    const int64_t* row = m.Row(r);
-    for (size_t j = 0; j < sum.size(); ++j) sum[j] += row[j];
-  }
-  return (*in.metrics)[metric]->Score(sum.data());
-}
-
-}  // namespace
 
 std::vector<DocGroup> GroupByDocument(const std::vector<std::string>& doc_ids) {
   std::vector<DocGroup> groups;
@@ -42,44 +17,34 @@ std::vector<DocGroup> GroupByDocument(const std::vector<std::string>& doc_ids) {
   return groups;
 }
 
-std::string FormatDocScoresText(const DocScoresInput& in) {
-  const std::vector<DocGroup> groups = CheckedGroups(in);
-  const size_t systems = in.system_names->size();
-  std::string out;
+std::vector<DocScore> ScoreDocuments(const std::vector<std::unique_ptr<Metric>>& metrics,
+                                     const std::vector<std::vector<StatsMatrix>>& stats,
+                                     const std::vector<std::string>& doc_ids) {
+  const std::vector<DocGroup> groups = GroupByDocument(doc_ids);
+  if (groups.empty() || (groups.size() == 1 && groups[0].id.empty())) {
+    throw Error(ErrorKind::kUsage, "--per-doc needs document ids: use WMT XML or XLIFF files, or give --doc-col for TSV/JSONL");
+  }
+  const size_t systems = stats.empty() ? 0 : stats[0].size();
+  std::vector<DocScore> out;
   for (size_t s = 0; s < systems; ++s) {
     for (const DocGroup& g : groups) {
-      // Names and ids come from the inputs: shown so that they cannot drive
-      // the terminal.
-      std::string line = systems > 1 ? ShowHiddenControls((*in.system_names)[s]) + "\t" : "";
-      line += ShowHiddenControls(g.id) + "\t" + std::to_string(g.rows.size()) + " segs";
-      for (size_t k = 0; k < in.metrics->size(); ++k) {
-        line += "\t" + FormatScoreText(DocScore(in, k, s, g), "", in.width);
+      DocScore d;
+      d.system = s;
+      d.doc_id = g.id;
+      d.num_segments = g.rows.size();
+      for (size_t k = 0; k < metrics.size(); ++k) {
+        const StatsMatrix& m = stats[k][s];
+        std::vector<int64_t> sum(m.num_stats(), 0);
+        for (size_t r : g.rows) {
+          const int64_t* row = m.Row(r);
+          for (size_t j = 0; j < sum.size(); ++j) sum[j] += row[j];
+        }
+        d.scores.push_back(metrics[k]->Score(sum.data()));
       }
-      out += line + "\n";
+      out.push_back(std::move(d));
     }
   }
   return out;
-}
-
-std::string FormatDocScoresJson(const DocScoresInput& in) {
-  const std::vector<DocGroup> groups = CheckedGroups(in);
-  nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-  for (size_t s = 0; s < in.system_names->size(); ++s) {
-    for (const DocGroup& g : groups) {
-      nlohmann::ordered_json d;
-      d["system"] = (*in.system_names)[s];
-      d["doc_id"] = g.id;
-      d["segments"] = g.rows.size();
-      nlohmann::ordered_json scores;
-      for (size_t k = 0; k < in.metrics->size(); ++k) {
-        MetricScore score = DocScore(in, k, s, g);
-        scores[score.name] = std::strtod(FormatFixedWidth(score.score, in.width).c_str(), nullptr);
-      }
-      d["scores"] = scores;
-      arr.push_back(d);
-    }
-  }
-  return arr.dump(1);
 }
 
 }  // namespace mteval

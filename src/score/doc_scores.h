@@ -1,6 +1,7 @@
 #pragma once
 // Per-document scores (`mteval score --per-doc`): each document's segment
 // statistics are summed and scored like a corpus of their own.
+// report/doc_scores_format.h prints them.
 
 #include <memory>
 #include <string>
@@ -11,14 +12,6 @@
 
 namespace mteval {
 
-struct DocScoresInput {
-  const std::vector<std::unique_ptr<Metric>>* metrics = nullptr;  // [metric]
-  const std::vector<std::vector<StatsMatrix>>* stats = nullptr;   // [metric][system], one row per segment
-  const std::vector<std::string>* system_names = nullptr;
-  const std::vector<std::string>* doc_ids = nullptr;  // one per segment, "" = no document
-  int width = 1;
-};
-
 // Documents in order of first appearance, with their segment rows.
 struct DocGroup {
   std::string id;
@@ -26,11 +19,20 @@ struct DocGroup {
 };
 std::vector<DocGroup> GroupByDocument(const std::vector<std::string>& doc_ids);
 
-// Text: one line per (system, document): "SYSTEM<TAB>DOC<TAB>N segs<TAB>NAME = SCORE VERBOSE ..."
-// (the system column only with several systems). Throws Error(kUsage) when
-// no segment has a document id.
-std::string FormatDocScoresText(const DocScoresInput& in);
-// JSON array of {"system", "doc_id", "segments", "scores": {NAME: SCORE}}.
-std::string FormatDocScoresJson(const DocScoresInput& in);
+// One document of one system: its segment count and one score per metric.
+struct DocScore {
+  size_t system = 0;
+  std::string doc_id;
+  size_t num_segments = 0;
+  std::vector<MetricScore> scores;  // [metric]
+};
+
+// Scores every (system, document), systems outer, documents in order of
+// first appearance. `stats` is [metric][system] with one row per segment;
+// `doc_ids` has one id per segment. Throws Error(kUsage) when no segment
+// has a document id.
+std::vector<DocScore> ScoreDocuments(const std::vector<std::unique_ptr<Metric>>& metrics,
+                                     const std::vector<std::vector<StatsMatrix>>& stats,
+                                     const std::vector<std::string>& doc_ids);
 
 }  // namespace mteval

@@ -282,7 +282,7 @@ MTEVAL_AVX2 void ClassifyBytesAvx2Impl(const char* s, size_t n, uint64_t* sp, ui
 }  // namespace
 
 bool ClassifyBytesAvx2(const char* s, size_t n, std::vector<uint64_t>* space, std::vector<uint64_t>* special) {
-  if (!CpuHasAvx2()) return false;
+  if (!internal::CpuHasAvx2()) return false;
   const size_t words = ByteClassWords(n);
   if (space->size() < words) space->resize(words);
   if (special->size() < words) special->resize(words);

@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
-#include "metrics/terms/glossary.h"
-#include "metrics/terms/glossary_check.h"
-#include "report/report_terminology.h"
+#include "terms/glossary.h"
+#include "terms/glossary_check.h"
+#include "compare/report_terminology.h"
 #include "report/report_test_files.h"
 #include "support/test_paths.h"
 

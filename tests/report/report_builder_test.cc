@@ -6,7 +6,7 @@
 #include "analysis/ngram_analysis.h"
 #include "common/error.h"
 #include "metrics/registry.h"
-#include "report/report_builder.h"
+#include "compare/report_builder.h"
 #include "report/report_render.h"
 #include "score/corpus_scorer.h"
 #include "tokenize/tokenizer.h"

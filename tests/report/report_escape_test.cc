@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "analysis/word_diff.h"
-#include "report/html_escape.h"
+#include "text/escape.h"
 
 namespace mteval {
 

@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "metrics/registry.h"
-#include "report/report_builder.h"
-#include "report/report_significance.h"
+#include "compare/report_builder.h"
+#include "compare/report_significance.h"
 #include "report/significance_table.h"
 #include "score/corpus_scorer.h"
 #include "support/test_paths.h"

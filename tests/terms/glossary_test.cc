@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "common/error.h"
-#include "metrics/terms/glossary.h"
+#include "terms/glossary.h"
 #include "support/test_paths.h"
 
 namespace mteval {

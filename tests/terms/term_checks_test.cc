@@ -5,12 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
-#include "metrics/terms/consistency.h"
-#include "metrics/terms/glossary_check.h"
-#include "metrics/terms/qa_checks.h"
-#include "metrics/terms/stemmer.h"
-#include "metrics/terms/term_matcher.h"
-#include "metrics/terms/terms_report.h"
+#include "terms/consistency.h"
+#include "terms/glossary_check.h"
+#include "terms/qa_checks.h"
+#include "terms/stemmer.h"
+#include "terms/term_matcher.h"
+#include "terms/terms_report.h"
 #include "support/test_paths.h"
 
 namespace mteval {

@@ -8,7 +8,7 @@
 #include <map>
 #include <random>
 
-#include "metrics/terms/term_edit_rate.h"
+#include "terms/term_edit_rate.h"
 
 namespace mteval {
 namespace {

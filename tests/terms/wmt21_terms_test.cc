@@ -8,8 +8,8 @@
 
 #include "common/error.h"
 #include "corpus/sgml_reader.h"
-#include "metrics/terms/term_edit_rate.h"
-#include "metrics/terms/wmt21_terms.h"
+#include "terms/term_edit_rate.h"
+#include "terms/wmt21_terms.h"
 #include "support/test_paths.h"
 #include "text/python_str.h"
 
