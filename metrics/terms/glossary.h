@@ -17,10 +17,12 @@
 //    entry per non-forbidden source-language term; target terms whose
 //    administrativeStatus is preferred or admitted (or absent) are allowed,
 //    preferred ones first; deprecated and superseded ones are forbidden.
-//    DOCTYPE and ENTITY declarations are refused.
+//    The file gets the checks of every XML input (corpus/xml_document.h):
+//    DOCTYPE and ENTITY declarations, undefined entities, character
+//    references and characters that XML 1.0 does not allow are refused.
 //
 // Errors (Error(kInput)) name the file and line (TSV/CSV) or the element and
-// its line (TBX): an empty source term or an entry without allowed variants,
+// its line (TBX; XML-level errors name the line and column): an empty source term or an entry without allowed variants,
 // a source term repeated with different variants, a malformed line or XML, a
 // language code that is not ISO 639, an entity declaration.
 

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mteval {
 
@@ -14,6 +15,20 @@ struct TextPosition {
   size_t column = 1;
 };
 TextPosition PositionAt(std::string_view content, size_t offset);
+
+// Line numbers of many byte offsets of one text: the newline positions are
+// found once, then each lookup is a binary search (PositionAt counts from the
+// start of the text each time, which is fine for one error message but
+// quadratic for a reader that records the line of every entry).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view content);
+  // 1-based line of byte `offset` (offsets past the end give the last line).
+  size_t LineAt(size_t offset) const;
+
+ private:
+  std::vector<size_t> newlines_;  // offsets of '\n', ascending
+};
 
 // "NAME: line L, column C" for byte `offset` of `content`.
 std::string DescribePosition(const std::string& name, std::string_view content, size_t offset);

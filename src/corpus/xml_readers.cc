@@ -8,27 +8,11 @@
 
 #include "common/error.h"
 #include "corpus/line_reader.h"
-#include "corpus/reader_util.h"
+#include "corpus/xml_document.h"
 #include "text/utf8.h"
 
 namespace mteval {
 namespace {
-
-// A parsed document plus what is needed to describe positions in it.
-struct XmlInput {
-  std::string name;
-  std::string_view content;  // after the byte-order mark
-  size_t bom = 0;            // bytes skipped before `content`
-  pugi::xml_document doc;
-
-  std::string Where(const pugi::xml_node& node) const {
-    const ptrdiff_t off = node.offset_debug();
-    return off < 0 ? name : DescribePosition(name, content, static_cast<size_t>(off));
-  }
-  [[noreturn]] void Fail(const pugi::xml_node& node, const std::string& what) const {
-    throw Error(ErrorKind::kInput, Where(node) + ": " + what);
-  }
-};
 
 std::string_view LocalName(const pugi::xml_node& node) {
   std::string_view n = node.name();
@@ -41,61 +25,12 @@ std::string Lower(std::string s) {
   return s;
 }
 
-// Refuses DOCTYPE and ENTITY declarations anywhere in the file, so that no
-// parser ever sees an external entity or an expansion bomb.
-void RefuseDeclarations(std::string_view content, const std::string& name) {
-  for (const char* decl : {"<!DOCTYPE", "<!ENTITY"}) {
-    size_t at = content.find(decl);
-    if (at != std::string_view::npos) {
-      throw Error(ErrorKind::kInput,
-                  DescribePosition(name, content, at) + ": refusing a document with a " + std::string(decl + 2) +
-                      " declaration: DTDs can declare external entities (XXE) or entity-expansion bombs, and "
-                      "corpus files never need them; remove the <!DOCTYPE ...> block");
-    }
-  }
+// Checks and parses `raw` into `in` (xml_document.h).
+void ParseXml(std::string_view raw, const std::string& name, XmlDocument* in) {
+  ParseXmlDocument(raw, name, pugi::parse_default | pugi::parse_ws_pcdata, in);
 }
 
-std::string ParseStatusHint(pugi::xml_parse_status status) {
-  switch (status) {
-    case pugi::status_end_element_mismatch:
-      return "expected the closing tag of the innermost open element";
-    case pugi::status_bad_end_element:
-      return "expected a well-formed closing tag </name>";
-    case pugi::status_bad_start_element:
-      return "expected a well-formed start tag <name ...>";
-    case pugi::status_bad_attribute:
-      return "expected attributes written as name=\"value\"";
-    case pugi::status_no_document_element:
-      return "expected a root element (is the file empty?)";
-    case pugi::status_bad_pcdata:
-    case pugi::status_unrecognized_tag:
-      return "expected text or a tag ('<' and '&' in text must be written &lt; and &amp;)";
-    default:
-      return "expected well-formed XML";
-  }
-}
-
-// Reads, checks and parses `raw` into `in`.
-void ParseXml(std::string_view raw, const std::string& name, XmlInput* in) {
-  in->name = name;
-  in->bom = raw.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  in->content = raw.substr(in->bom);
-  CheckUtf8(in->content, name);
-  RefuseDeclarations(in->content, name);
-  const unsigned opts = pugi::parse_default | pugi::parse_ws_pcdata;
-  pugi::xml_parse_result r = in->doc.load_buffer(in->content.data(), in->content.size(), opts, pugi::encoding_utf8);
-  if (!r) {
-    const auto off = static_cast<size_t>(std::max<ptrdiff_t>(0, r.offset));
-    std::string msg = DescribePosition(name, in->content, off) + ": malformed XML (" + r.description() + "); " +
-                      ParseStatusHint(r.status);
-    if (off + 1 >= in->content.size() && r.status != pugi::status_no_document_element) {
-      msg += "; the file ends before every element is closed (is it truncated?)";
-    }
-    throw Error(ErrorKind::kInput, msg);
-  }
-}
-
-pugi::xml_node Root(const XmlInput& in, std::string_view expected, const std::string& format) {
+pugi::xml_node Root(const XmlDocument& in, std::string_view expected, const std::string& format) {
   pugi::xml_node root = in.doc.document_element();
   if (LocalName(root) != expected) {
     in.Fail(root, "expected the root element <" + std::string(expected) + "> of " + format + ", found <" +
@@ -104,7 +39,7 @@ pugi::xml_node Root(const XmlInput& in, std::string_view expected, const std::st
   return root;
 }
 
-std::string RequiredAttr(const XmlInput& in, const pugi::xml_node& node, const char* attr, const std::string& hint) {
+std::string RequiredAttr(const XmlDocument& in, const pugi::xml_node& node, const char* attr, const std::string& hint) {
   pugi::xml_attribute a = node.attribute(attr);
   if (!a) {
     in.Fail(node, "element <" + std::string(node.name()) + "> has no " + attr + " attribute (expected " + hint + ")");
@@ -135,7 +70,7 @@ struct DepthExceeded {
 [[noreturn]] void TooDeep(const pugi::xml_node& node) { throw DepthExceeded{node}; }
 
 template <typename F>
-auto WithDepthGuard(const XmlInput& in, F&& f) {
+auto WithDepthGuard(const XmlDocument& in, F&& f) {
   try {
     return f();
   } catch (const DepthExceeded& e) {
@@ -204,7 +139,7 @@ SegmentedText NewText(const std::string& name, const char* format) {
 // ---- WMT XML ---------------------------------------------------------------
 
 // Appends the <seg>s of one <src>/<ref>/<hyp> block of document `doc`.
-void AppendWmtSegments(const XmlInput& in, const pugi::xml_node& block, const DocumentInfo& doc, SegmentedText* out) {
+void AppendWmtSegments(const XmlDocument& in, const pugi::xml_node& block, const DocumentInfo& doc, SegmentedText* out) {
   if (out->docs.empty() || out->docs.back().id != doc.id) out->docs.push_back(doc);
   for (const pugi::xml_node& seg : Elements(block, "seg")) {
     Segment s;
@@ -247,7 +182,7 @@ std::vector<pugi::xml_node> SegMarks(const pugi::xml_node& node) {
   return out;
 }
 
-void ReadXliff12Unit(const XmlInput& in, const pugi::xml_node& unit, const std::string& doc_id, BilingualText* out) {
+void ReadXliff12Unit(const XmlDocument& in, const pugi::xml_node& unit, const std::string& doc_id, BilingualText* out) {
   const std::string id = RequiredAttr(in, unit, "id", "<trans-unit id=\"...\">");
   pugi::xml_node source = unit.child("source");
   if (!source) in.Fail(unit, "<trans-unit id=\"" + id + "\"> has no <source> element");
@@ -275,7 +210,7 @@ void ReadXliff12Unit(const XmlInput& in, const pugi::xml_node& unit, const std::
   }
 }
 
-void ReadXliff2Unit(const XmlInput& in, const pugi::xml_node& unit, const std::string& doc_id, BilingualText* out) {
+void ReadXliff2Unit(const XmlDocument& in, const pugi::xml_node& unit, const std::string& doc_id, BilingualText* out) {
   const std::string id = RequiredAttr(in, unit, "id", "<unit id=\"...\">");
   std::vector<pugi::xml_node> segments;
   for (pugi::xml_node c : unit.children()) {
@@ -297,7 +232,7 @@ void ReadXliff2Unit(const XmlInput& in, const pugi::xml_node& unit, const std::s
   }
 }
 
-WmtXmlFile ReadWmtDataset(const XmlInput& in, const std::string& name) {
+WmtXmlFile ReadWmtDataset(const XmlDocument& in, const std::string& name) {
   pugi::xml_node root = Root(in, "dataset", "WMT XML");
   WmtXmlFile out;
   out.source = NewText(name, "wmt-xml");
@@ -329,7 +264,7 @@ WmtXmlFile ReadWmtDataset(const XmlInput& in, const std::string& name) {
 }  // namespace
 
 WmtXmlFile ParseWmtXml(std::string_view content, const std::string& name) {
-  XmlInput in;
+  XmlDocument in;
   ParseXml(content, name, &in);
   return WithDepthGuard(in, [&] { return ReadWmtDataset(in, name); });
 }
@@ -338,7 +273,7 @@ WmtXmlFile ReadWmtXml(const std::string& path) { return ParseWmtXml(ReadFileByte
 
 namespace {
 
-BilingualText ReadXliffDocument(const XmlInput& in, const std::string& name) {
+BilingualText ReadXliffDocument(const XmlDocument& in, const std::string& name) {
   pugi::xml_node root = Root(in, "xliff", "XLIFF");
   const std::string version = root.attribute("version").value();
   const bool v1 = version.empty() || version[0] == '1';
@@ -375,7 +310,7 @@ BilingualText ReadXliffDocument(const XmlInput& in, const std::string& name) {
 }  // namespace
 
 BilingualText ParseXliff(std::string_view content, const std::string& name) {
-  XmlInput in;
+  XmlDocument in;
   ParseXml(content, name, &in);
   return WithDepthGuard(in, [&] { return ReadXliffDocument(in, name); });
 }
@@ -384,7 +319,7 @@ BilingualText ReadXliff(const std::string& path) { return ParseXliff(ReadFileByt
 
 namespace {
 
-std::vector<SegmentedText> ReadTmxDocument(const XmlInput& in, const std::string& name) {
+std::vector<SegmentedText> ReadTmxDocument(const XmlDocument& in, const std::string& name) {
   pugi::xml_node root = Root(in, "tmx", "TMX");
   std::vector<SegmentedText> out;
   std::map<std::string, size_t> by_lang;  // lower-cased language -> index in out
@@ -423,7 +358,7 @@ std::vector<SegmentedText> ReadTmxDocument(const XmlInput& in, const std::string
 }  // namespace
 
 std::vector<SegmentedText> ParseTmx(std::string_view content, const std::string& name) {
-  XmlInput in;
+  XmlDocument in;
   ParseXml(content, name, &in);
   return WithDepthGuard(in, [&] { return ReadTmxDocument(in, name); });
 }

@@ -2,11 +2,13 @@
 // Readers for the XML corpus formats: WMT XML (the test-set format since
 // WMT21), XLIFF 1.2 and 2.x, and TMX 1.4. All produce SegmentedText.
 //
-// Safety: documents with a DOCTYPE (and so any ENTITY declaration) are
-// refused with Error(kInput) before parsing, so no external entity is
-// resolved and no entity-expansion bomb is expanded; nothing is fetched.
-// Malformed XML throws Error(kInput) with the file, line, column and what was
-// expected. Text is UTF-8 (other encodings are refused).
+// Safety: files are checked and parsed by ParseXmlDocument (xml_document.h):
+// documents with a DOCTYPE (and so any ENTITY declaration) are refused with
+// Error(kInput) before parsing, so no external entity is resolved and no
+// entity-expansion bomb is expanded; nothing is fetched. Character and entity
+// references and characters that XML 1.0 does not allow, and malformed XML,
+// throw Error(kInput) with the file, line, column and what was expected.
+// Text is UTF-8 (other encodings are refused).
 //
 // Inline markup (XLIFF <x/>, <g>, <ph>, <bpt>, <pc>, <sc/>, ...; TMX <ph>,
 // <bpt>, <hi>, ...) is not part of Segment::text: standalone codes leave an

@@ -212,4 +212,70 @@ TEST_CASE("TMX 1.4: one stream per language / tuid or number as segment id", "[c
   CHECK_THAT(m, Catch::Contains("<body>"));
 }
 
+namespace {
+
+// A WMT XML file whose one reference segment is `seg` (raw XML).
+std::string WmtWithSegment(const std::string& seg) {
+  return "<dataset><doc id=\"d\" origlang=\"en\">\n<src lang=\"en\"><p><seg id=\"1\">x</seg></p></src>\n"
+         "<ref lang=\"de\" translator=\"A\"><p><seg id=\"1\">" +
+         seg + "</seg></p></ref></doc></dataset>";
+}
+
+}  // namespace
+
+TEST_CASE("references and characters XML 1.0 does not allow are refused with line and column", "[corpus][xml]") {
+  // pugixml cut the text at &#0; ("before"), turned surrogates and code
+  // points beyond U+10FFFF into U+FFFD and kept &#7; and &nbsp; as text.
+  struct Case {
+    const char* seg;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"before &#0; after", "&#0; names U+0000"},
+      {"a &#xD800; b", "&#xD800; names U+D800"},
+      {"a &#x110000; b", "&#x110000; names 0x110000"},
+      {"bell &#7;", "&#7; names U+0007"},
+      {"&#xFFFE;", "U+FFFE"},
+      {"no&#;", "malformed character reference &#;"},
+      {"a &#X41; b", "malformed character reference &#X41;"},
+      {"a &#12a; b", "malformed character reference"},
+      {"non&nbsp;breaking", "undefined entity &nbsp;"},
+      {"AT&T rocks", "'&' that starts no reference"},
+      {"tail &", "'&' that starts no reference"},
+      {"raw \x07 bell", "control character U+0007"},
+      {"raw \x01", "control character U+0001"},
+      {"raw \xEF\xBF\xBF", "noncharacter U+FFFF"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.seg);
+    std::string m = ErrorOf([&] { ParseWmtXml(WmtWithSegment(c.seg), "r.xml"); });
+    CHECK_THAT(m, Catch::Contains("r.xml: line 3, column ") && Catch::Contains(c.message));
+  }
+  // The column is the '&' (or the character) itself.
+  CHECK_THAT(ErrorOf([] { ParseWmtXml(WmtWithSegment("before &#0; after"), "r.xml"); }),
+             Catch::Contains("line 3, column 53:"));
+  // Attribute values are checked too; so are XLIFF and TMX.
+  CHECK_THAT(ErrorOf([] { ParseWmtXml("<dataset>\n<doc id=\"a&#0;b\"/></dataset>", "a.xml"); }),
+             Catch::Contains("a.xml: line 2, column 11") && Catch::Contains("&#0;"));
+  CHECK_THAT(ErrorOf([] {
+               ParseXliff("<xliff version=\"1.2\"><file original=\"f\"><body>\n<trans-unit id=\"1\"><source>a</source>"
+                          "<target>b &eacute;</target></trans-unit></body></file></xliff>",
+                          "t.xlf");
+             }),
+             Catch::Contains("t.xlf: line 2") && Catch::Contains("undefined entity &eacute;"));
+  CHECK_THAT(ErrorOf([] { ParseTmx("<tmx><body><tu>\n<tuv xml:lang=\"en\"><seg>x&#x1;</seg></tuv></tu></body></tmx>", "t.tmx"); }),
+             Catch::Contains("t.tmx: line 2") && Catch::Contains("U+0001"));
+}
+
+TEST_CASE("references XML allows are decoded; comments, CDATA and PIs are not searched for them", "[corpus][xml]") {
+  WmtXmlFile f = ParseWmtXml(WmtWithSegment("&lt;&gt;&amp;&apos;&quot; &#65;&#x42;&#x10000;&#9;|"), "ok.xml");
+  CHECK(f.refs.at(0).segments.at(0).text == "<>&'\" AB\xF0\x90\x80\x80\t|");
+  f = ParseWmtXml(WmtWithSegment("a<!-- &nbsp; & &#0; --><![CDATA[ & &#0; ]]><?pi & &#0; ?>b"), "ok.xml");
+  CHECK(f.refs.at(0).segments.at(0).text == "a & &#0; b");
+  // ...but a forbidden character is refused there as well.
+  CHECK_THAT(ErrorOf([] { ParseWmtXml(WmtWithSegment("<!-- \x02 -->"), "c.xml"); }),
+             Catch::Contains("c.xml: line 3") && Catch::Contains("U+0002"));
+  CHECK_THAT(ErrorOf([] { ParseWmtXml(WmtWithSegment("<![CDATA[\x1B]]>"), "c.xml"); }), Catch::Contains("U+001B"));
+}
+
 }  // namespace mteval
