@@ -133,6 +133,7 @@ bool IsKnownLanguageCode(const std::string& code) {
 }
 
 Glossary ParseDelimitedGlossary(std::string_view content, const std::string& name, char delimiter) {
+  content = SkipUtf8Bom(content);
   if (FindInvalidUtf8(content) != std::string_view::npos)
     Bad(name, "invalid UTF-8; convert the glossary to UTF-8 (e.g. with iconv)");
   Glossary g;
@@ -316,6 +317,12 @@ Glossary ParseTbxGlossary(std::string_view content, const std::string& name, con
     (void)any_source;
   }
   return g;
+}
+
+void RequireGlossaryEntries(const Glossary& g, const std::string& how_to_allow) {
+  if (!g.entries.empty()) return;
+  Bad(g.path, "the glossary has no entries (only comments, blank lines or a header), so no term can be checked; "
+              "add entries" + (how_to_allow.empty() ? std::string() : ", or " + how_to_allow));
 }
 
 Glossary ReadGlossary(const std::string& path, const std::string& src_lang, const std::string& tgt_lang) {

@@ -8,6 +8,7 @@
 //      source term | allowed target variants ('|'-separated, first = preferred)
 //      | forbidden variants ('|'-separated, optional) | case ("yes"/"cs" =
 //      case-sensitive, "no"/"ci"/empty = not) | note
+//    A leading UTF-8 byte-order mark (Excel's "CSV UTF-8") is skipped.
 //    Blank lines and lines starting with '#' are skipped; a first line whose
 //    first cell is "source" (any case) is a header. A line
 //      # languages: zh en
@@ -51,6 +52,12 @@ struct Glossary {
 // (required for TBX unless the file has exactly two languages) and override
 // a TSV declaration when given.
 Glossary ReadGlossary(const std::string& path, const std::string& src_lang, const std::string& tgt_lang);
+
+// Throws Error(kInput) naming the file when `g` has no entries (an empty,
+// comment-only or header-only file): no term can be checked, and an accuracy
+// of "0 of 0" must not pass for a result. `how_to_allow`, when not empty,
+// ends the message (the flag of a command that allows it).
+void RequireGlossaryEntries(const Glossary& g, const std::string& how_to_allow);
 
 // Parsers over already-read bytes; `name` appears in errors.
 Glossary ParseDelimitedGlossary(std::string_view content, const std::string& name, char delimiter);

@@ -7,6 +7,10 @@
 
 namespace mteval {
 
+std::string_view SkipUtf8Bom(std::string_view content) {
+  return content.substr(content.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+}
+
 TextPosition PositionAt(std::string_view content, size_t offset) {
   TextPosition pos;
   if (offset > content.size()) offset = content.size();

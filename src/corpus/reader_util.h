@@ -9,6 +9,10 @@
 
 namespace mteval {
 
+// `content` without a leading UTF-8 byte-order mark (spreadsheet programs
+// write one: Excel's "CSV UTF-8", for instance).
+std::string_view SkipUtf8Bom(std::string_view content);
+
 // 1-based line and column (columns count code points) of byte `offset`.
 struct TextPosition {
   size_t line = 1;

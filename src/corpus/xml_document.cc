@@ -189,7 +189,7 @@ void XmlDocument::Fail(const pugi::xml_node& node, const std::string& what) cons
 
 void ParseXmlDocument(std::string_view raw, const std::string& name, unsigned options, XmlDocument* out) {
   out->name = name;
-  out->content = raw.substr(raw.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+  out->content = SkipUtf8Bom(raw);
   CheckUtf8(out->content, name);
   RefuseDeclarations(out->content, name);
   XmlTextChecker(out->content, name).Run();

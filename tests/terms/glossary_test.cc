@@ -78,6 +78,36 @@ TEST_CASE("CSV glossary with quoted cells", "[terms][glossary]") {
   CHECK(g.entries[0].case_sensitive);
 }
 
+TEST_CASE("TSV and CSV glossaries: a UTF-8 byte-order mark is skipped", "[terms][glossary]") {
+  // Excel's "CSV UTF-8" starts the file with one; it made the first entry's
+  // source term never match (and a header line an entry).
+  Glossary g = ParseDelimitedGlossary("\xEF\xBB\xBF知识产权\tIP\n研讨会\tworkshop\n", "g.tsv", '\t');
+  REQUIRE(g.entries.size() == 2);
+  CHECK(g.entries[0].source == "知识产权");
+  g = ParseDelimitedGlossary("\xEF\xBB\xBFsource,allowed\nEPO,EPO\n", "g.csv", ',');
+  REQUIRE(g.entries.size() == 1);  // the header is recognised
+  CHECK(g.entries[0].source == "EPO");
+  CHECK(g.entries[0].origin == "g.csv:2");
+  g = ParseDelimitedGlossary("\xEF\xBB\xBF# languages: zh en\n", "g.tsv", '\t');
+  CHECK(g.src_lang == "zh");
+}
+
+TEST_CASE("a glossary without entries is an error unless allowed", "[terms][glossary]") {
+  for (const char* content : {"", "# only a comment\n\n", "source\tallowed\n"}) {
+    Glossary g = ParseDelimitedGlossary(content, "g.tsv", '\t');
+    CHECK(g.entries.empty());
+    try {
+      RequireGlossaryEntries(g, "pass --allow-x");
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK(e.kind() == ErrorKind::kInput);
+      CHECK_THAT(std::string(e.what()), Catch::StartsWith("g.tsv: the glossary has no entries") &&
+                                            Catch::Contains("no term can be checked") && Catch::EndsWith("pass --allow-x"));
+    }
+  }
+  CHECK_NOTHROW(RequireGlossaryEntries(ParseDelimitedGlossary("a\tb\n", "g.tsv", '\t'), ""));
+}
+
 TEST_CASE("TSV glossary errors name the line and what to do", "[terms][glossary]") {
   CHECK_THAT(TsvError("a\tb\n\tc\n"), Catch::Contains("g.tsv:2") && Catch::Contains("empty source term"));
   CHECK_THAT(TsvError("a\tb\nb\t \tx\n"), Catch::Contains("g.tsv:2") && Catch::Contains("no allowed target variant"));
