@@ -31,7 +31,7 @@ struct CorpusLoadOptions {
   std::string translator;   // --translator: WMT XML reference to use ("" = every <ref>)
   std::string target_lang;  // --target-lang: TMX language of references/outputs ("" = the only non-source one)
   std::string origlang;     // --origlang xx | non-xx: documents by original language
-  std::string subset;       // --subset REGEX: documents whose id or domain matches (regex search)
+  std::string subset;       // --subset REGEX: documents whose id or domain matches (RE2 search, as re.search)
 
   // True when nothing beyond plain-text loading is asked for.
   bool IsDefault() const;

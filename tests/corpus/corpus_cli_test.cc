@@ -181,6 +181,27 @@ TEST_CASE("score --origlang / --subset and --per-doc", "[corpus][cli]") {
   CHECK(r.exit_code == 2);
 }
 
+TEST_CASE("score --subset on a document id of 50,000 characters", "[corpus][cli]") {
+  // std::regex_search recursed once per character and overflowed the stack
+  // (SIGSEGV); RE2 matches in linear time without recursion.
+  Files f;
+  const std::string long_id(50000, 'x');
+  std::string jsonl;
+  for (size_t i = 0; i < kRef.size(); ++i) {
+    jsonl += nlohmann::json({{"ref", kRef[i]}, {"mt", kHyp[i]}, {"doc", i < 2 ? long_id : "d2"}}).dump() + "\n";
+  }
+  WriteFile(f.dir + "/long.jsonl", jsonl);
+  WriteFile(f.dir + "/r1.txt", Lines({kRef[0], kRef[1]}));
+  WriteFile(f.dir + "/h1.txt", Lines({kHyp[0], kHyp[1]}));
+  const std::string d1 = f.Text("score " + f.dir + "/r1.txt -i " + f.dir + "/h1.txt");
+  const std::string cols = " --ref-col ref --hyp-col mt --doc-col doc";
+  CHECK(f.Text("score " + f.dir + "/long.jsonl" + cols + " --subset '^(x|y)+$'") == d1);
+  CHECK(f.Text("score " + f.dir + "/long.jsonl" + cols + " --subset '(?i)X{3}'") == d1);
+  auto r = RunMteval("score " + f.dir + "/long.jsonl" + cols + " --subset '(a'");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("--subset: '(a' is not a valid regular expression (missing )"));
+}
+
 TEST_CASE("id alignment errors and --allow-missing through the CLI", "[corpus][cli]") {
   Files f;
   std::vector<std::string> docs(kDocs, kDocs + 4), orig(kOrig, kOrig + 4);

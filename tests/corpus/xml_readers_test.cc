@@ -267,7 +267,7 @@ TEST_CASE("references and characters XML 1.0 does not allow are refused with lin
              Catch::Contains("t.tmx: line 2") && Catch::Contains("U+0001"));
 }
 
-TEST_CASE("references XML allows are decoded; comments, CDATA and PIs are not searched for them", "[corpus][xml]") {
+TEST_CASE("references XML allows are decoded, and comments, CDATA and PIs are not searched for them", "[corpus][xml]") {
   WmtXmlFile f = ParseWmtXml(WmtWithSegment("&lt;&gt;&amp;&apos;&quot; &#65;&#x42;&#x10000;&#9;|"), "ok.xml");
   CHECK(f.refs.at(0).segments.at(0).text == "<>&'\" AB\xF0\x90\x80\x80\t|");
   f = ParseWmtXml(WmtWithSegment("a<!-- &nbsp; & &#0; --><![CDATA[ & &#0; ]]><?pi & &#0; ?>b"), "ok.xml");
