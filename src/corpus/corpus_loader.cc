@@ -198,7 +198,7 @@ bool KeepDocument(const DocumentInfo* doc, const CorpusLoadOptions& o, const RE2
 
 bool CorpusLoadOptions::IsDefault() const {
   return ref_format == "auto" && hyp_format == "auto" && ref_columns.empty() && hyp_columns.empty() &&
-         src_column.empty() && doc_column.empty() && seg_column.empty() && !tsv_header && align == AlignMode::kLine &&
+         src_column.empty() && doc_column.empty() && seg_column.empty() && !tsv_header && align == AlignMode::kAuto &&
          !allow_missing && translator.empty() && target_lang.empty() && origlang.empty() && subset.empty();
 }
 
@@ -206,8 +206,8 @@ void CorpusLoadOptions::Validate() const {
   CorpusFormat f;
   ParseFormatName(ref_format, &f);
   ParseFormatName(hyp_format, &f);
-  if (allow_missing && align != AlignMode::kId) {
-    throw Error(ErrorKind::kUsage, "--allow-missing needs --align id (alignment by line has no ids to match)");
+  if (allow_missing && align == AlignMode::kLine) {
+    throw Error(ErrorKind::kUsage, "--allow-missing matches segments by id, but --align line pairs them by position");
   }
   if (origlang == "non-" || origlang == "non") throw Error(ErrorKind::kUsage, "--origlang: expected xx or non-xx, got '" + origlang + "'");
   if (!subset.empty()) {

@@ -4,9 +4,10 @@
 // where an XML 1.0 parser (lxml, which sacreBLEU uses) is not, so these
 // checks refuse, with the file, line and column:
 //  - invalid UTF-8 (other encodings are refused);
-//  - a DOCTYPE or ENTITY declaration: DTDs can declare external entities
-//    (XXE) or expansion bombs, and corpus files never need them, so no entity
-//    is ever declared and nothing is ever fetched;
+//  - a DOCTYPE or ENTITY declaration (outside comments and CDATA sections,
+//    where it declares nothing): DTDs can declare external entities (XXE) or
+//    expansion bombs, and corpus files never need them, so no entity is ever
+//    declared and nothing is ever fetched;
 //  - a character reference to a code point XML 1.0 does not allow (&#0;,
 //    &#7;, a surrogate such as &#xD800;, or beyond U+10FFFF) or a malformed
 //    one (pugixml would cut the text at &#0; and turn the others into

@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "corpus/expect_error.h"
+#include "corpus/segment_align.h"
 #include "corpus/xml_readers.h"
 
 namespace mteval {
@@ -47,11 +48,74 @@ TEST_CASE("WMT XML: source / references per translator / systems / documents", "
   CHECK(f.refs[0].name == "A");
   CHECK(f.refs[0].segments.size() == 3);
   CHECK(f.refs[1].name == "B");
-  CHECK(f.refs[1].segments.size() == 2);  // B has no translation of d2
+  CHECK(f.refs[1].segments.size() == 3);  // B has no translation of d2: empty, as in sacreBLEU
   CHECK(f.refs[1].segments[1].text == "3");
+  CHECK(f.refs[1].segments[2].text.empty());
+  CHECK(f.refs[1].segments[2].seg_id == "1");
+  CHECK(f.refs[1].docs.size() == 2);
+  CHECK(f.refs[0].has_file_ids);
+  CHECK(f.refs[0].left_out.empty());
   REQUIRE(f.hyps.size() == 1);
   CHECK(f.hyps[0].name == "S1");
   CHECK(f.hyps[0].segments[1].text == " three ");  // text kept as written
+}
+
+TEST_CASE("WMT XML: testsuite documents and untranslated segments are left out, as sacreBLEU does", "[corpus][xml]") {
+  // sacreBLEU 2.6.0 (dataset/wmt_xml.py) skips <doc testsuite=..>, keeps a
+  // segment only when some <ref> has text for it, and sorts by numeric id.
+  const char* x =
+      "<dataset><collection id=\"c\">\n"
+      "<doc id=\"d1\" origlang=\"de\">\n"
+      "<src lang=\"de\"><p><seg id=\"10\">zehn</seg><seg id=\"2\">zwei</seg><seg id=\"3\">drei</seg>"
+      "<seg id=\"4\">vier</seg></p></src>\n"
+      "<ref lang=\"en\" translator=\"A\"><p><seg id=\"2\">two</seg><seg id=\"3\"></seg><seg id=\"10\">ten</seg></p></ref>\n"
+      "<ref lang=\"en\" translator=\"B\"><p><seg id=\"3\"/><seg id=\"4\">four</seg></p></ref>\n"
+      "<hyp lang=\"en\" system=\"S\"><p><seg id=\"2\">2</seg><seg id=\"3\">3</seg><seg id=\"4\">4</seg>"
+      "<seg id=\"10\">10</seg></p></hyp>\n"
+      "</doc>\n"
+      "<doc id=\"t1\" origlang=\"de\" testsuite=\"x\">\n"
+      "<src lang=\"de\"><p><seg id=\"1\">test</seg></p></src>\n"
+      "<ref lang=\"en\" translator=\"A\"><p><seg id=\"1\">test</seg></p></ref>\n"
+      "<hyp lang=\"en\" system=\"S\"><p><seg id=\"1\">t</seg></p></hyp>\n"
+      "</doc>\n"
+      "<doc id=\"d2\" origlang=\"de\"><src lang=\"de\"><p><seg id=\"1\">eins</seg></p></src></doc>\n"
+      "</collection></dataset>\n";
+  WmtXmlFile f = ParseWmtXml(x, "t.xml");
+  auto texts = [](const SegmentedText& t) {
+    std::vector<std::string> v;
+    for (const Segment& s : t.segments) v.push_back(s.doc_id + "#" + s.seg_id + "=" + s.text);
+    return v;
+  };
+  using V = std::vector<std::string>;
+  REQUIRE(f.refs.size() == 2);
+  CHECK(texts(f.refs[0]) == V{"d1#2=two", "d1#4=", "d1#10=ten"});  // 3 is empty in A and B
+  CHECK(texts(f.refs[1]) == V{"d1#2=", "d1#4=four", "d1#10="});
+  CHECK(texts(f.hyps.at(0)) == V{"d1#2=2", "d1#4=4", "d1#10=10"});
+  CHECK(texts(f.source) == V{"d1#2=zwei", "d1#4=vier", "d1#10=zehn"});
+  std::vector<std::string> left_out;
+  for (const Segment& s : f.hyps[0].left_out) left_out.push_back(SegmentLabel(s));
+  CHECK(left_out == V{"d1#3", "t1#1", "d2#1"});  // d2 has no reference at all
+  CHECK(f.refs[0].left_out.size() == 3);
+  CHECK(f.hyps[0].has_file_ids);
+
+  // A system-output file without references keeps every segment.
+  WmtXmlFile hyp_only = ParseWmtXml(
+      "<dataset><doc id=\"d1\"><hyp system=\"S\"><p><seg id=\"3\">3</seg><seg id=\"2\"></seg></p></hyp></doc></dataset>",
+      "h.xml");
+  CHECK(texts(hyp_only.hyps.at(0)) == V{"d1#2=", "d1#3=3"});
+  CHECK(hyp_only.hyps[0].left_out.empty());
+  // Ids that are not all numbers keep the file's order.
+  WmtXmlFile named = ParseWmtXml(
+      "<dataset><doc id=\"d\"><ref translator=\"A\"><p><seg id=\"b\">x</seg><seg id=\"a\">y</seg>"
+      "<seg id=\"1\">z</seg></p></ref></doc></dataset>",
+      "n.xml");
+  CHECK(texts(named.refs.at(0)) == V{"d#b=x", "d#a=y", "d#1=z"});
+  std::string m = ErrorOf([] {
+    ParseWmtXml("<dataset><doc id=\"d\"><ref translator=\"A\"><p><seg id=\"1\">x</seg>\n<seg id=\"1\">y</seg>"
+                "</p></ref></doc></dataset>",
+                "dup.xml");
+  });
+  CHECK_THAT(m, Catch::Contains("dup.xml: line 2") && Catch::Contains("segment id \"1\" appears twice"));
 }
 
 TEST_CASE("WMT XML: missing attributes and wrong roots name the element and line", "[corpus][xml]") {
