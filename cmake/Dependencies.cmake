@@ -36,6 +36,11 @@ mteval_require(SENTENCEPIECE_FOUND "SentencePiece" "libsentencepiece-dev")
 find_package(pugixml QUIET)
 mteval_require(pugixml_FOUND "pugixml (XML reader)" "libpugixml-dev")
 
+# RE2: --subset REGEX, matched in linear time without recursion (a long
+# document id must not exhaust the stack, as std::regex did).
+pkg_check_modules(RE2 QUIET IMPORTED_TARGET re2)
+mteval_require(RE2_FOUND "RE2 (regular expressions)" "libre2-dev")
+
 # Snowball stemmers: inflection-aware terminology matching.
 find_path(LIBSTEMMER_INCLUDE_DIR libstemmer.h)
 find_library(LIBSTEMMER_LIBRARY stemmer)
@@ -64,8 +69,8 @@ set(MTEVAL_DEP_DEFS "")
 # and as the static archives the CLI links with MTEVAL_STATIC_CLI. Static
 # order matters: users before the libraries they use. SentencePiece is in
 # neither: only the plugin libmteval_spm.so (and the tests) link it.
-set(MTEVAL_SHARED_DEP_LIBS ICU::uc ICU::i18n ICU::data ZLIB::ZLIB pugixml::pugixml mteval_libstemmer)
-set(MTEVAL_STATIC_DEP_NAMES pugixml)
+set(MTEVAL_SHARED_DEP_LIBS ICU::uc ICU::i18n ICU::data ZLIB::ZLIB pugixml::pugixml PkgConfig::RE2 mteval_libstemmer)
+set(MTEVAL_STATIC_DEP_NAMES pugixml re2)
 
 # MeCab is optional: the ja-mecab and ko-mecab tokenizers are built when it is
 # found, and otherwise report that they were not built.
@@ -109,11 +114,11 @@ elseif(MTEVAL_STATIC_CLI)
     list(JOIN missing ", " missing)
     message(NOTICE "mteval: static archives not found (${missing}), so the mteval executable is linked "
                    "dynamically and starts slower. They come with libicu-dev zlib1g-dev libpugixml-dev "
-                   "libmecab-dev (scripts/setup.sh installs them); or set -DMTEVAL_STATIC_CLI=OFF.")
+                   "libre2-dev libmecab-dev (scripts/setup.sh installs them); or set -DMTEVAL_STATIC_CLI=OFF.")
   else()
     list(APPEND MTEVAL_STATIC_DEP_LIBS ${CMAKE_DL_LIBS} Threads::Threads m)
     set(MTEVAL_STATIC_CLI_ACTIVE ON)
-    message(STATUS "mteval: the mteval executable links libstdc++, ICU, zlib, pugixml and MeCab statically")
+    message(STATUS "mteval: the mteval executable links libstdc++, ICU, zlib, pugixml, RE2 and MeCab statically")
   endif()
 endif()
 

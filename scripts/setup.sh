@@ -3,14 +3,14 @@
 # Safe to run repeatedly; needs root (or sudo) only when something is missing.
 set -euo pipefail
 
-# The -dev packages of ICU, zlib, MeCab, libstemmer and pugixml also hold the
-# static archives that the mteval executable links (MTEVAL_STATIC_CLI).
+# The -dev packages of ICU, zlib, MeCab, libstemmer, pugixml and RE2 also hold
+# the static archives that the mteval executable links (MTEVAL_STATIC_CLI).
 PACKAGES=(
   g++ cmake make pkg-config
   libicu-dev zlib1g-dev nlohmann-json3-dev
   libsentencepiece-dev libeigen3-dev
   libmecab-dev mecab-ipadic-utf8
-  libstemmer-dev libpugixml-dev
+  libstemmer-dev libpugixml-dev libre2-dev
   catch2 libbenchmark-dev
   # the libFuzzer targets (scripts/fuzz.sh): clang and its sanitizer runtimes
   clang libclang-rt-14-dev

@@ -87,6 +87,7 @@ class TermsMetric : public Metric {
  public:
   explicit TermsMetric(const TermsMetricOptions& options) : options_(options) {
     Glossary g = ReadGlossary(options.glossary, "", "");
+    RequireGlossaryEntries(g, "");
     shared_.tgt_lang = g.tgt_lang.substr(0, g.tgt_lang.find_first_of("-_"));
     shared_.stem = options.stem;
     if (options.stem) {

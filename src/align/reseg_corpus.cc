@@ -1,5 +1,6 @@
 #include "align/reseg_corpus.h"
 
+#include "common/error.h"
 #include "corpus/line_reader.h"
 
 namespace mteval {
@@ -18,8 +19,17 @@ TextCorpus LoadResegmentedCorpus(const TextCorpusOptions& options, const ResegOp
   if (paths.empty()) paths.push_back("-");
   const std::vector<std::string> ref = corpus.refs[0].ToStrings();
   for (const std::string& path : paths) {
-    ResegResult r = Resegment(ref, JoinLines(ReadLines(path)), reseg);
-    corpus.system_names.push_back(path == "-" ? "System 1" : path);
+    const std::string name = path == "-" ? "System 1" : path;
+    const std::string text = JoinLines(ReadLines(path));
+    ResegResult r = Resegment(ref, text, reseg);
+    if (r.hyp_units == 0 && !ref.empty()) {
+      // Resegment cuts nothing into empty pieces; without --reseg an empty
+      // system output fails on its line count, so it does here too.
+      throw Error(ErrorKind::kMismatch, "'" + name + "' has no text to re-segment into the " +
+                                            std::to_string(ref.size()) + " segments of reference '" +
+                                            corpus.ref_names[0] + "' (it is empty or only whitespace)");
+    }
+    corpus.system_names.push_back(name);
     corpus.systems.push_back(std::move(r.segments));
   }
   CheckAligned(corpus);

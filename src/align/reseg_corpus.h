@@ -11,7 +11,9 @@ namespace mteval {
 
 // Reads the references as LoadTextCorpus does (including -nr) and each
 // system output (standard input: one system) as free text, then cuts it into
-// the first reference's segments. Errors as LoadTextCorpus and Resegment.
+// the first reference's segments. Errors as LoadTextCorpus and Resegment,
+// and Error(kMismatch) for a system output without text (an empty system
+// output fails without --reseg as well, on its line count).
 TextCorpus LoadResegmentedCorpus(const TextCorpusOptions& options, const ResegOptions& reseg = {});
 
 }  // namespace mteval

@@ -17,6 +17,7 @@
 
 #include "common/error.h"
 #include "align/reseg_units.h"
+#include "corpus/reader_util.h"
 #include "text/python_str.h"
 #include "text/utf8.h"
 
@@ -425,6 +426,7 @@ std::vector<std::string> SplitSentences(const std::vector<std::string>& paragrap
 }
 
 std::vector<AnchorTermPair> ParseGlossary(std::string_view content, const std::string& name) {
+  content = SkipUtf8Bom(content);
   std::vector<AnchorTermPair> out;
   size_t line_no = 0, pos = 0;
   while (pos < content.size()) {

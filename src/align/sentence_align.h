@@ -70,7 +70,8 @@ std::vector<Bead> AlignSentences(const std::vector<std::string>& src, const std:
 std::vector<std::string> SplitSentences(const std::vector<std::string>& paragraphs, const std::string& locale = "");
 
 // Parses a glossary TSV: "source term<TAB>target|variant|...", one entry a
-// line; empty lines and lines starting with '#' are skipped. `name` is used
+// line; empty lines and lines starting with '#' are skipped, and so is a
+// leading UTF-8 byte-order mark. `name` is used
 // in errors (Error(kInput) with the line number for a line without a tab or
 // with an empty side).
 std::vector<AnchorTermPair> ParseGlossary(std::string_view content, const std::string& name);

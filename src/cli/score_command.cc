@@ -55,7 +55,8 @@ ArgParser MakeScoreParser() {
       {"doc_col", {"--doc-col"}, ArgKind::kValue, {}, "TSV column / JSONL field holding document ids"},
       {"seg_col", {"--seg-col"}, ArgKind::kValue, {}, "TSV column / JSONL field holding segment ids"},
       {"tsv_header", {"--tsv-header"}, ArgKind::kFlag, {}, "the first TSV line is a header"},
-      {"align", {"--align"}, ArgKind::kValue, {"line", "id"}, "align segments by line (default) or by doc/seg id"},
+      {"align", {"--align"}, ArgKind::kValue, {"line", "id"},
+       "pair segments by position or by doc/seg id (default: by id when every file carries ids, else by line)"},
       {"allow_missing", {"--allow-missing"}, ArgKind::kFlag, {}, "with --align id: skip (and report) unmatched segments"},
       {"translator", {"--translator"}, ArgKind::kValue, {}, "WMT XML: use only this reference translator"},
       {"target_lang", {"--target-lang"}, ArgKind::kValue, {}, "TMX: language of references and outputs"},
@@ -251,7 +252,7 @@ ScoreCommandOptions ParseScoreArgs(const std::vector<std::string>& args) {
   in.doc_column = a.Value("doc_col").value_or("");
   in.seg_column = a.Value("seg_col").value_or("");
   in.tsv_header = a.Flag("tsv_header");
-  in.align = a.Value("align").value_or("line") == "id" ? AlignMode::kId : AlignMode::kLine;
+  if (a.Value("align")) in.align = *a.Value("align") == "id" ? AlignMode::kId : AlignMode::kLine;
   in.allow_missing = a.Flag("allow_missing");
   in.translator = a.Value("translator").value_or("");
   in.target_lang = a.Value("target_lang").value_or("");
@@ -269,7 +270,7 @@ void ScoreCommandOptions::Validate() const {
   input.Validate();
   if (stream && (!sentence_level || corpus.ref_paths.size() != 1 || !corpus.hyp_paths.empty() ||
                  input.ref_columns.empty() || input.hyp_columns.size() != 1 || !stats_out.empty() || per_doc ||
-                 !input.origlang.empty() || !input.subset.empty() || input.align != AlignMode::kLine)) {
+                 !input.origlang.empty() || !input.subset.empty() || input.align == AlignMode::kId)) {
     throw Error(ErrorKind::kUsage, "--stream needs -sl, one TSV file with --ref-col and one --hyp-col, no -i, and none of "
                                    "--stats-out, --per-doc, --origlang, --subset, --align id");
   }

@@ -17,6 +17,8 @@ ArgParser MakeParser() {
       {"tgt_lang", {"--tgt-lang", "-tl"}, ArgKind::kValue, {}, "target language code (default: from SGML/glossary)"},
       {"stem", {"--stem"}, ArgKind::kFlag, {}, "also match Snowball-stemmed target words (inflections)"},
       {"no_qa", {"--no-qa"}, ArgKind::kFlag, {}, "skip the QA checks"},
+      {"allow_empty_glossary", {"--allow-empty-glossary"}, ArgKind::kFlag, {},
+       "report a glossary without entries as nothing checked (by default it is an error, exit 3)"},
       {"term_cost", {"--term-edit-cost"}, ArgKind::kValue, {}, "TERm cost of an edit on a term word (default 2)"},
       {"format", {"--format", "-f"}, ArgKind::kValue, {"json", "text"}, "output format (default json)"},
       {"output", {"--output", "-o"}, ArgKind::kValue, {}, "write the report to FILE (atomically) instead of stdout"},
@@ -50,6 +52,7 @@ TermsCommandOptions ParseTermsArgs(const std::vector<std::string>& args) {
   o.inputs.tgt_lang = a.Value("tgt_lang").value_or("");
   o.terms.stem = a.Flag("stem");
   o.terms.qa = !a.Flag("no_qa");
+  o.terms.allow_empty_glossary = a.Flag("allow_empty_glossary");
   o.terms.term_edit_cost = a.Int("term_cost", 2);
   o.format = a.Value("format").value_or("json");
   o.output = a.Value("output").value_or("");

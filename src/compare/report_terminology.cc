@@ -66,6 +66,7 @@ SystemTerminology ForSystem(const Glossary& g, const SegmentedText& src, const L
 TerminologyProvider MakeTerminologyProvider(const ReportTerminologyOptions& options, SegmentedText source) {
   options.Validate();
   auto glossary = std::make_shared<Glossary>(ReadGlossary(options.glossary_path, options.src_lang, options.tgt_lang));
+  RequireGlossaryEntries(*glossary, "");
   auto src = std::make_shared<SegmentedText>(std::move(source));
   for (size_t i = 0; i < src->segments.size(); ++i) {
     if (src->segments[i].seg_id.empty()) src->segments[i].seg_id = std::to_string(i + 1);

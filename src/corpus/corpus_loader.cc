@@ -1,7 +1,9 @@
 #include "corpus/corpus_loader.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
-#include <regex>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -168,7 +170,17 @@ class Loader {
   std::vector<std::string>* warnings_;
 };
 
-bool KeepDocument(const DocumentInfo* doc, const CorpusLoadOptions& o, const std::regex* subset) {
+// --subset's pattern: RE2 matches in time linear in the text and without
+// recursion, so a document id of any length is safe (std::regex overflowed
+// the stack on ids of some 20,000 characters). Errors are reported by
+// Validate, not logged.
+std::unique_ptr<RE2> CompileSubset(const std::string& pattern) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  return std::make_unique<RE2>(pattern, options);
+}
+
+bool KeepDocument(const DocumentInfo* doc, const CorpusLoadOptions& o, const RE2* subset) {
   if (!o.origlang.empty()) {
     if (!doc) return false;
     const bool negate = o.origlang.rfind("non-", 0) == 0;
@@ -177,7 +189,7 @@ bool KeepDocument(const DocumentInfo* doc, const CorpusLoadOptions& o, const std
   }
   if (subset) {
     if (!doc) return false;
-    if (!std::regex_search(doc->id, *subset) && !std::regex_search(doc->domain, *subset)) return false;
+    if (!RE2::PartialMatch(doc->id, *subset) && !RE2::PartialMatch(doc->domain, *subset)) return false;
   }
   return true;
 }
@@ -186,7 +198,7 @@ bool KeepDocument(const DocumentInfo* doc, const CorpusLoadOptions& o, const std
 
 bool CorpusLoadOptions::IsDefault() const {
   return ref_format == "auto" && hyp_format == "auto" && ref_columns.empty() && hyp_columns.empty() &&
-         src_column.empty() && doc_column.empty() && seg_column.empty() && !tsv_header && align == AlignMode::kLine &&
+         src_column.empty() && doc_column.empty() && seg_column.empty() && !tsv_header && align == AlignMode::kAuto &&
          !allow_missing && translator.empty() && target_lang.empty() && origlang.empty() && subset.empty();
 }
 
@@ -194,15 +206,15 @@ void CorpusLoadOptions::Validate() const {
   CorpusFormat f;
   ParseFormatName(ref_format, &f);
   ParseFormatName(hyp_format, &f);
-  if (allow_missing && align != AlignMode::kId) {
-    throw Error(ErrorKind::kUsage, "--allow-missing needs --align id (alignment by line has no ids to match)");
+  if (allow_missing && align == AlignMode::kLine) {
+    throw Error(ErrorKind::kUsage, "--allow-missing matches segments by id, but --align line pairs them by position");
   }
   if (origlang == "non-" || origlang == "non") throw Error(ErrorKind::kUsage, "--origlang: expected xx or non-xx, got '" + origlang + "'");
   if (!subset.empty()) {
-    try {
-      std::regex re(subset);
-    } catch (const std::regex_error& e) {
-      throw Error(ErrorKind::kUsage, "--subset: '" + subset + "' is not a valid regular expression (" + e.what() + ")");
+    std::unique_ptr<RE2> re = CompileSubset(subset);
+    if (!re->ok()) {
+      throw Error(ErrorKind::kUsage, "--subset: '" + subset + "' is not a valid regular expression (" + re->error() +
+                                         "; RE2 syntax, as Python's re without backreferences or lookaround)");
     }
   }
 }
@@ -290,8 +302,7 @@ LoadedCorpus LoadCorpus(const TextCorpusOptions& files, const CorpusLoadOptions&
     throw Error(ErrorKind::kUsage, "--subset matches document ids or domains, but '" + files.ref_paths[0] +
                                        "' has no documents (give --doc-col for TSV/JSONL)");
   }
-  std::regex subset_re;
-  if (!options.subset.empty()) subset_re = std::regex(options.subset);
+  std::unique_ptr<RE2> subset_re = options.subset.empty() ? nullptr : CompileSubset(options.subset);
 
   TextCorpus& c = out.corpus;
   for (const Stream& s : refs) c.ref_names.push_back(s.name);
@@ -303,7 +314,7 @@ LoadedCorpus LoadCorpus(const TextCorpusOptions& files, const CorpusLoadOptions&
     const Segment& pivot = refs[0].text.segments[row[0]];
     auto doc = docs.find(pivot.doc_id);
     const DocumentInfo* info = doc == docs.end() ? nullptr : &doc->second;
-    if (!KeepDocument(info, options, options.subset.empty() ? nullptr : &subset_re)) continue;
+    if (!KeepDocument(info, options, subset_re.get())) continue;
     // Right-stripped as sacreBLEU strips every line it reads, so that a
     // segment scores the same whichever format carried it.
     auto text = [&](size_t s) { return std::string(PyRstrip(streams[s]->segments[row[s]].text)); };

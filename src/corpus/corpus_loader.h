@@ -26,12 +26,14 @@ struct CorpusLoadOptions {
   std::string doc_column;   // --doc-col: document ids (TSV/JSONL)
   std::string seg_column;   // --seg-col: segment ids (TSV/JSONL)
   bool tsv_header = false;  // --tsv-header: the first TSV line is a header even with numbered columns
-  AlignMode align = AlignMode::kLine;  // --align line|id
-  bool allow_missing = false;          // --allow-missing (with --align id)
+  // --align line|id; by default (kAuto) segments are paired by id when every
+  // file carries segment ids, else by position.
+  AlignMode align = AlignMode::kAuto;
+  bool allow_missing = false;  // --allow-missing (when aligned by id)
   std::string translator;   // --translator: WMT XML reference to use ("" = every <ref>)
   std::string target_lang;  // --target-lang: TMX language of references/outputs ("" = the only non-source one)
   std::string origlang;     // --origlang xx | non-xx: documents by original language
-  std::string subset;       // --subset REGEX: documents whose id or domain matches (regex search)
+  std::string subset;       // --subset REGEX: documents whose id or domain matches (RE2 search, as re.search)
 
   // True when nothing beyond plain-text loading is asked for.
   bool IsDefault() const;

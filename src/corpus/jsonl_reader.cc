@@ -46,6 +46,7 @@ std::vector<SegmentedText> ParseJsonl(std::string_view content, const std::strin
     out[i].path = name;
     out[i].format = "jsonl";
     out[i].name = options.fields[i];
+    out[i].has_file_ids = !options.seg_field.empty();
   }
   size_t line = 0, records = 0, pos = 0;
   while (pos < content.size()) {

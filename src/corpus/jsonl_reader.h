@@ -15,7 +15,8 @@ struct JsonlOptions {
   // Fields to read (strings), one SegmentedText each.
   std::vector<std::string> fields;
   // Optional document-id and segment-id fields (strings or integers; "" =
-  // none). Without seg_field, seg ids are record numbers "1", "2", ...
+  // none). Without seg_field, seg ids are record numbers "1", "2", ... (with
+  // it, each stream has_file_ids).
   std::string doc_field;
   std::string seg_field;
   // Optional document metadata fields copied into DocumentInfo.

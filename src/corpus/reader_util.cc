@@ -1,9 +1,15 @@
 #include "corpus/reader_util.h"
 
+#include <algorithm>
+
 #include "common/error.h"
 #include "text/utf8.h"
 
 namespace mteval {
+
+std::string_view SkipUtf8Bom(std::string_view content) {
+  return content.substr(content.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+}
 
 TextPosition PositionAt(std::string_view content, size_t offset) {
   TextPosition pos;
@@ -18,6 +24,16 @@ TextPosition PositionAt(std::string_view content, size_t offset) {
     }
   }
   return pos;
+}
+
+LineIndex::LineIndex(std::string_view content) {
+  for (size_t at = content.find('\n'); at != std::string_view::npos; at = content.find('\n', at + 1)) {
+    newlines_.push_back(at);
+  }
+}
+
+size_t LineIndex::LineAt(size_t offset) const {
+  return 1 + static_cast<size_t>(std::lower_bound(newlines_.begin(), newlines_.end(), offset) - newlines_.begin());
 }
 
 std::string DescribePosition(const std::string& name, std::string_view content, size_t offset) {

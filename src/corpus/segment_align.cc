@@ -1,6 +1,8 @@
 #include "corpus/segment_align.h"
 
+#include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "common/error.h"
 
@@ -36,6 +38,13 @@ std::unordered_map<std::string, size_t> IndexIds(const SegmentedText& t) {
   return index;
 }
 
+bool SameIdsInOrder(const SegmentedText& a, const SegmentedText& b) {
+  return a.segments.size() == b.segments.size() &&
+         std::equal(a.segments.begin(), a.segments.end(), b.segments.begin(), [](const Segment& x, const Segment& y) {
+           return x.seg_id == y.seg_id && x.doc_id == y.doc_id;
+         });
+}
+
 }  // namespace
 
 std::string SegmentLabel(const Segment& s) { return s.doc_id.empty() ? s.seg_id : s.doc_id + "#" + s.seg_id; }
@@ -44,7 +53,15 @@ AlignedRows AlignSegments(const std::vector<const SegmentedText*>& streams, cons
   AlignedRows out;
   if (streams.empty()) return out;
   const SegmentedText& pivot = *streams[0];
-  if (options.mode == AlignMode::kLine) {
+  const auto no_ids = std::find_if(streams.begin(), streams.end(), [](const SegmentedText* t) { return !t->has_file_ids; });
+  const bool by_id = options.mode == AlignMode::kId || (options.mode == AlignMode::kAuto && no_ids == streams.end());
+  if (!by_id && options.allow_missing) {
+    throw Error(ErrorKind::kUsage, "--allow-missing matches segments by id, but " +
+                                       (no_ids == streams.end() ? std::string("--align line pairs them by position")
+                                                                : StreamName(**no_ids) + " has no segment ids") +
+                                       " (--align id numbers the segments of such files by position)");
+  }
+  if (!by_id) {
     for (size_t s = 1; s < streams.size(); ++s) {
       if (streams[s]->segments.size() != pivot.segments.size()) {
         throw Error(ErrorKind::kMismatch,
@@ -62,12 +79,22 @@ AlignedRows AlignSegments(const std::vector<const SegmentedText*>& streams, cons
     return out;
   }
 
-  std::vector<std::unordered_map<std::string, size_t>> index;
-  for (const SegmentedText* t : streams) index.push_back(IndexIds(*t));
+  // in_order[s]: stream s has the pivot's ids in the pivot's order (the
+  // usual case), so row i is its segment i without any lookup.
+  std::vector<bool> in_order(streams.size(), true);
+  std::vector<std::unordered_map<std::string, size_t>> index(streams.size());
+  index[0] = IndexIds(pivot);
+  for (size_t s = 1; s < streams.size(); ++s) {
+    in_order[s] = SameIdsInOrder(pivot, *streams[s]);
+    if (!in_order[s]) index[s] = IndexIds(*streams[s]);
+  }
+  std::unordered_set<std::string> left_out;  // ids the pivot's reader left out on purpose
+  for (const Segment& seg : pivot.left_out) left_out.insert(Key(seg));
   // present[i]: pivot segment i is in every stream.
   std::vector<bool> present(pivot.segments.size(), true);
   std::string problems;
   for (size_t s = 1; s < streams.size(); ++s) {
+    if (in_order[s]) continue;
     std::vector<std::string> missing, extra;
     size_t n_missing = 0, n_extra = 0;
     for (size_t i = 0; i < pivot.segments.size(); ++i) {
@@ -77,7 +104,10 @@ AlignedRows AlignSegments(const std::vector<const SegmentedText*>& streams, cons
       }
     }
     for (const Segment& seg : streams[s]->segments) {
-      if (!index[0].count(Key(seg)) && n_extra++ < options.max_listed) extra.push_back(SegmentLabel(seg));
+      const std::string key = Key(seg);
+      if (!index[0].count(key) && !left_out.count(key) && n_extra++ < options.max_listed) {
+        extra.push_back(SegmentLabel(seg));
+      }
     }
     if (n_missing) {
       problems += "\n  " + StreamName(*streams[s]) + " lacks " + std::to_string(n_missing) + " of the " +
@@ -91,13 +121,17 @@ AlignedRows AlignSegments(const std::vector<const SegmentedText*>& streams, cons
   }
   if (!problems.empty() && !options.allow_missing) {
     throw Error(ErrorKind::kMismatch, "segment ids differ between files:" + problems +
-                                          "\npass --allow-missing to score only the segments present in every file");
+                                          "\npass --allow-missing to score only the segments present in every file" +
+                                          (options.mode == AlignMode::kAuto
+                                               ? ", or --align line to pair segments by position, ignoring the ids"
+                                               : ""));
   }
+  const bool all_in_order = std::find(in_order.begin(), in_order.end(), false) == in_order.end();
   for (size_t i = 0; i < pivot.segments.size(); ++i) {
     if (!present[i]) continue;
-    const std::string key = Key(pivot.segments[i]);
+    const std::string key = all_in_order ? std::string() : Key(pivot.segments[i]);
     std::vector<size_t> row(streams.size());
-    for (size_t s = 0; s < streams.size(); ++s) row[s] = index[s].at(key);
+    for (size_t s = 0; s < streams.size(); ++s) row[s] = in_order[s] ? i : index[s].at(key);
     out.rows.push_back(std::move(row));
   }
   if (!problems.empty()) {

@@ -10,13 +10,14 @@
 namespace mteval {
 
 enum class AlignMode {
+  kAuto,  // kId when every stream has_file_ids, else kLine
   kLine,  // row i of every stream belongs together; counts must agree
   kId,    // rows are matched on (doc_id, seg_id), in the first stream's order
 };
 
 struct AlignOptions {
-  AlignMode mode = AlignMode::kLine;
-  // kId only: drop segments that some stream lacks (reported as a warning)
+  AlignMode mode = AlignMode::kAuto;
+  // By id only: drop segments that some stream lacks (reported as a warning)
   // instead of failing.
   bool allow_missing = false;
   // How many ids an error or warning lists.
@@ -30,9 +31,11 @@ struct AlignedRows {
 };
 
 // Aligns `streams` (the first one is the pivot, normally the first
-// reference). A count mismatch (kLine), a duplicate or absent id, or ids that
-// differ between streams (kId without allow_missing) throw Error(kMismatch)
-// naming the files, the counts and the first ids; nothing is dropped silently.
+// reference). A count mismatch (by line), a duplicate or absent id, or ids
+// that differ between streams (by id, without allow_missing) throw
+// Error(kMismatch) naming the files, the counts and the first ids; nothing is
+// dropped silently (the pivot's left_out ids are not counted as extra).
+// allow_missing when the streams are aligned by line throws Error(kUsage).
 AlignedRows AlignSegments(const std::vector<const SegmentedText*>& streams, const AlignOptions& options);
 
 // "doc#seg" (or "seg" without documents), for messages.

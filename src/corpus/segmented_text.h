@@ -46,6 +46,16 @@ struct SegmentedText {
   std::string name;    // system (hyp) or translator (ref) name when known
   std::vector<DocumentInfo> docs;  // in file order; empty without documents
   std::vector<Segment> segments;   // in file order
+  // True when the segment ids (with the document ids) are written in the
+  // file (WMT XML, NIST SGML with <seg id>, XLIFF, TMX with tuid, TSV/JSONL
+  // with --seg-col) rather than numbered by position; alignment pairs such
+  // files by id.
+  bool has_file_ids = false;
+  // Segments the reader left out, with their ids and no text: in WMT XML,
+  // those of testsuite documents and those that no reference translates, as
+  // sacreBLEU leaves them out. Another file's segments with these ids are not
+  // reported as extra when aligning by id.
+  std::vector<Segment> left_out;
 };
 
 }  // namespace mteval

@@ -52,6 +52,7 @@ class SgmlParser {
     if (in_seg_) Fail("end of file inside <seg> opened on line " + std::to_string(seg_line_) + "; expected </seg>");
     if (in_doc_) Fail("end of file inside <doc> opened on line " + std::to_string(doc_line_) + "; expected </doc>");
     if (!set_.empty()) Fail("end of file inside <" + set_ + ">; expected </" + set_ + ">");
+    out_.has_file_ids = every_seg_has_id_ && !out_.segments.empty();
     return std::move(out_);
   }
 
@@ -268,6 +269,7 @@ class SgmlParser {
       if (in_doc_) seg_.doc_id = out_.docs.back().id;
       auto id = attrs.find("id");
       seg_.seg_id = id != attrs.end() ? id->second : std::to_string(doc_segs_);
+      every_seg_has_id_ = every_seg_has_id_ && id != attrs.end();
     } else if (tag == "p" || tag == "hl" || tag == "mteval") {
       // structural wrappers without meaning for scoring
     } else {
@@ -320,6 +322,7 @@ class SgmlParser {
   SegmentedText out_;
   std::string set_;
   bool in_doc_ = false, in_seg_ = false, in_term_ = false;
+  bool every_seg_has_id_ = true;
   size_t doc_line_ = 0, seg_line_ = 0, term_line_ = 0, doc_segs_ = 0;
   Segment seg_;
   TextSpan term_;

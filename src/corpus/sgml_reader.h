@@ -21,7 +21,8 @@
 //    decoding, and whose [begin, end) covers the term's text inside
 //    Segment::text without its leading and trailing whitespace.
 //  - Segment::doc_id is the enclosing <doc docid>, seg_id the <seg id> (the
-//    1-based position within the document when the attribute is absent).
+//    1-based position within the document when the attribute is absent);
+//    has_file_ids when every <seg> has its id attribute.
 //  - SegmentedText::lang is the set's trglang (refset, tstset) or srclang
 //    (srcset); name is the sysid of the set or of its first document.
 //    DocumentInfo::domain is the genre attribute.

@@ -206,6 +206,7 @@ std::vector<SegmentedText> Collect(TsvStream& stream, const std::string& name, c
     out[i].path = name;
     out[i].format = "tsv";
     out[i].name = options.columns[i];
+    out[i].has_file_ids = !options.seg_column.empty();
   }
   TsvRow row;
   while (stream.Next(&row)) {

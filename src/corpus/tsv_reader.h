@@ -24,7 +24,8 @@ struct TsvOptions {
   // Columns to read, each a header name or a 1-based number.
   std::vector<std::string> columns;
   // Optional document-id and segment-id columns (name or number; "" = none).
-  // Without seg_column, seg ids are data line numbers "1", "2", ...
+  // Without seg_column, seg ids are data line numbers "1", "2", ... (with
+  // it, each stream has_file_ids).
   std::string doc_column;
   std::string seg_column;
   // The first line is a header. Forced on when any column is given by name.

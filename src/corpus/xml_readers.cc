@@ -2,33 +2,19 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <map>
+#include <unordered_map>
 #include <pugixml.hpp>
 
 #include "common/error.h"
 #include "corpus/line_reader.h"
-#include "corpus/reader_util.h"
+#include "corpus/xml_document.h"
 #include "text/utf8.h"
 
 namespace mteval {
 namespace {
-
-// A parsed document plus what is needed to describe positions in it.
-struct XmlInput {
-  std::string name;
-  std::string_view content;  // after the byte-order mark
-  size_t bom = 0;            // bytes skipped before `content`
-  pugi::xml_document doc;
-
-  std::string Where(const pugi::xml_node& node) const {
-    const ptrdiff_t off = node.offset_debug();
-    return off < 0 ? name : DescribePosition(name, content, static_cast<size_t>(off));
-  }
-  [[noreturn]] void Fail(const pugi::xml_node& node, const std::string& what) const {
-    throw Error(ErrorKind::kInput, Where(node) + ": " + what);
-  }
-};
 
 std::string_view LocalName(const pugi::xml_node& node) {
   std::string_view n = node.name();
@@ -41,61 +27,12 @@ std::string Lower(std::string s) {
   return s;
 }
 
-// Refuses DOCTYPE and ENTITY declarations anywhere in the file, so that no
-// parser ever sees an external entity or an expansion bomb.
-void RefuseDeclarations(std::string_view content, const std::string& name) {
-  for (const char* decl : {"<!DOCTYPE", "<!ENTITY"}) {
-    size_t at = content.find(decl);
-    if (at != std::string_view::npos) {
-      throw Error(ErrorKind::kInput,
-                  DescribePosition(name, content, at) + ": refusing a document with a " + std::string(decl + 2) +
-                      " declaration: DTDs can declare external entities (XXE) or entity-expansion bombs, and "
-                      "corpus files never need them; remove the <!DOCTYPE ...> block");
-    }
-  }
+// Checks and parses `raw` into `in` (xml_document.h).
+void ParseXml(std::string_view raw, const std::string& name, XmlDocument* in) {
+  ParseXmlDocument(raw, name, pugi::parse_default | pugi::parse_ws_pcdata, in);
 }
 
-std::string ParseStatusHint(pugi::xml_parse_status status) {
-  switch (status) {
-    case pugi::status_end_element_mismatch:
-      return "expected the closing tag of the innermost open element";
-    case pugi::status_bad_end_element:
-      return "expected a well-formed closing tag </name>";
-    case pugi::status_bad_start_element:
-      return "expected a well-formed start tag <name ...>";
-    case pugi::status_bad_attribute:
-      return "expected attributes written as name=\"value\"";
-    case pugi::status_no_document_element:
-      return "expected a root element (is the file empty?)";
-    case pugi::status_bad_pcdata:
-    case pugi::status_unrecognized_tag:
-      return "expected text or a tag ('<' and '&' in text must be written &lt; and &amp;)";
-    default:
-      return "expected well-formed XML";
-  }
-}
-
-// Reads, checks and parses `raw` into `in`.
-void ParseXml(std::string_view raw, const std::string& name, XmlInput* in) {
-  in->name = name;
-  in->bom = raw.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  in->content = raw.substr(in->bom);
-  CheckUtf8(in->content, name);
-  RefuseDeclarations(in->content, name);
-  const unsigned opts = pugi::parse_default | pugi::parse_ws_pcdata;
-  pugi::xml_parse_result r = in->doc.load_buffer(in->content.data(), in->content.size(), opts, pugi::encoding_utf8);
-  if (!r) {
-    const auto off = static_cast<size_t>(std::max<ptrdiff_t>(0, r.offset));
-    std::string msg = DescribePosition(name, in->content, off) + ": malformed XML (" + r.description() + "); " +
-                      ParseStatusHint(r.status);
-    if (off + 1 >= in->content.size() && r.status != pugi::status_no_document_element) {
-      msg += "; the file ends before every element is closed (is it truncated?)";
-    }
-    throw Error(ErrorKind::kInput, msg);
-  }
-}
-
-pugi::xml_node Root(const XmlInput& in, std::string_view expected, const std::string& format) {
+pugi::xml_node Root(const XmlDocument& in, std::string_view expected, const std::string& format) {
   pugi::xml_node root = in.doc.document_element();
   if (LocalName(root) != expected) {
     in.Fail(root, "expected the root element <" + std::string(expected) + "> of " + format + ", found <" +
@@ -104,7 +41,7 @@ pugi::xml_node Root(const XmlInput& in, std::string_view expected, const std::st
   return root;
 }
 
-std::string RequiredAttr(const XmlInput& in, const pugi::xml_node& node, const char* attr, const std::string& hint) {
+std::string RequiredAttr(const XmlDocument& in, const pugi::xml_node& node, const char* attr, const std::string& hint) {
   pugi::xml_attribute a = node.attribute(attr);
   if (!a) {
     in.Fail(node, "element <" + std::string(node.name()) + "> has no " + attr + " attribute (expected " + hint + ")");
@@ -135,7 +72,7 @@ struct DepthExceeded {
 [[noreturn]] void TooDeep(const pugi::xml_node& node) { throw DepthExceeded{node}; }
 
 template <typename F>
-auto WithDepthGuard(const XmlInput& in, F&& f) {
+auto WithDepthGuard(const XmlDocument& in, F&& f) {
   try {
     return f();
   } catch (const DepthExceeded& e) {
@@ -203,27 +140,167 @@ SegmentedText NewText(const std::string& name, const char* format) {
 
 // ---- WMT XML ---------------------------------------------------------------
 
-// Appends the <seg>s of one <src>/<ref>/<hyp> block of document `doc`.
-void AppendWmtSegments(const XmlInput& in, const pugi::xml_node& block, const DocumentInfo& doc, SegmentedText* out) {
-  if (out->docs.empty() || out->docs.back().id != doc.id) out->docs.push_back(doc);
-  for (const pugi::xml_node& seg : Elements(block, "seg")) {
-    Segment s;
-    s.doc_id = doc.id;
-    s.seg_id = RequiredAttr(in, seg, "id", "<seg id=\"N\">");
-    AppendInline(seg, &s);
-    out->segments.push_back(std::move(s));
+// One <src>, <ref> or <hyp> block of a document: its <seg>s in file order.
+struct WmtBlock {
+  size_t stream = 0;  // index into WmtXmlFile::refs or ::hyps (0 for the source)
+  pugi::xml_node block;
+  std::vector<Segment> segments;
+  std::vector<pugi::xml_node> nodes;  // the <seg> of each segment, for messages
+};
+
+WmtBlock ReadWmtBlock(const XmlDocument& in, const pugi::xml_node& block, const std::string& doc_id, size_t stream) {
+  WmtBlock out;
+  out.stream = stream;
+  out.block = block;
+  out.nodes = Elements(block, "seg");
+  out.segments.resize(out.nodes.size());
+  for (size_t i = 0; i < out.nodes.size(); ++i) {
+    Segment& s = out.segments[i];
+    s.doc_id = doc_id;
+    s.seg_id = RequiredAttr(in, out.nodes[i], "id", "<seg id=\"N\">");
+    AppendInline(out.nodes[i], &s);
   }
+  return out;
 }
 
-SegmentedText* StreamFor(std::vector<SegmentedText>* streams, const std::string& key, const std::string& name,
-                         const std::string& lang) {
-  for (SegmentedText& t : *streams) {
-    if (t.name == key) return &t;
+// Index of the stream named `key` in `streams`, added when new.
+size_t StreamIndex(std::vector<SegmentedText>* streams, const std::string& key, const std::string& name,
+                   const std::string& lang) {
+  for (size_t i = 0; i < streams->size(); ++i) {
+    if ((*streams)[i].name == key) return i;
   }
   streams->push_back(NewText(name, "wmt-xml"));
   streams->back().name = key;
   streams->back().lang = lang;
-  return &streams->back();
+  return streams->size() - 1;
+}
+
+// One document's blocks, read before any of its segments is kept or left
+// out: that depends on every reference of the document.
+struct WmtDocument {
+  DocumentInfo info;
+  bool testsuite = false;  // <doc testsuite="..">
+  std::vector<WmtBlock> source, refs, hyps;
+};
+
+// A document's segment ids in sacreBLEU's order (first seen in the source,
+// then in the references and systems; sorted as numbers when every id is one,
+// as sacreBLEU iterates sorted(int(id))), and each stream's segment of each
+// id (nullptr where the stream lacks it). Throws Error(kInput) for an id
+// twice in one stream.
+class WmtSegmentTable {
+ public:
+  WmtSegmentTable(const XmlDocument& in, WmtDocument* doc, size_t num_refs, size_t num_hyps)
+      : num_refs_(num_refs), num_hyps_(num_hyps) {
+    size_t total = 0;
+    for (auto* blocks : {&doc->source, &doc->refs, &doc->hyps}) {
+      for (const WmtBlock& b : *blocks) total += b.segments.size();
+    }
+    ids_.reserve(total);  // position_ views these strings: they must not move
+    position_.reserve(total);
+    for (auto* blocks : {&doc->source, &doc->refs, &doc->hyps}) {
+      for (const WmtBlock& b : *blocks) {
+        for (const Segment& seg : b.segments) {
+          if (position_.count(seg.seg_id) == 0) {
+            ids_.push_back(seg.seg_id);
+            position_.emplace(ids_.back(), ids_.size() - 1);
+          }
+        }
+      }
+    }
+    SortNumeric();
+    const size_t n = ids_.size();
+    slots_.assign((1 + num_refs + num_hyps) * n, nullptr);
+    Fill(in, doc->info.id, &doc->source, 0);
+    Fill(in, doc->info.id, &doc->refs, n);
+    Fill(in, doc->info.id, &doc->hyps, (1 + num_refs) * n);
+  }
+
+  size_t size() const { return ids_.size(); }
+  const std::string& id(size_t i) const { return ids_[i]; }
+  Segment* source(size_t i) const { return slots_[i]; }
+  Segment* ref(size_t r, size_t i) const { return slots_[(1 + r) * ids_.size() + i]; }
+  Segment* hyp(size_t h, size_t i) const { return slots_[(1 + num_refs_ + h) * ids_.size() + i]; }
+  size_t num_refs() const { return num_refs_; }
+  size_t num_hyps() const { return num_hyps_; }
+
+ private:
+  void SortNumeric() {
+    std::vector<std::pair<uint64_t, size_t>> keys;  // (value, first-seen index)
+    keys.reserve(ids_.size());
+    for (const std::string& id : ids_) {
+      if (id.empty() || id.size() > 18) return;
+      uint64_t v = 0;
+      for (char c : id) {
+        if (c < '0' || c > '9') return;
+        v = v * 10 + static_cast<uint64_t>(c - '0');
+      }
+      keys.emplace_back(v, keys.size());
+    }
+    if (std::is_sorted(keys.begin(), keys.end())) return;
+    std::sort(keys.begin(), keys.end());  // the index makes equal values keep their order
+    std::vector<std::string> sorted;
+    sorted.reserve(ids_.capacity());
+    for (const auto& k : keys) sorted.push_back(std::move(ids_[k.second]));
+    ids_ = std::move(sorted);
+    position_.clear();
+    for (size_t i = 0; i < ids_.size(); ++i) position_.emplace(ids_[i], i);
+  }
+
+  // Each block's segments into the slots of its stream, from `base`.
+  void Fill(const XmlDocument& in, const std::string& doc_id, std::vector<WmtBlock>* blocks, size_t base) {
+    for (WmtBlock& b : *blocks) {
+      for (size_t k = 0; k < b.segments.size(); ++k) {
+        Segment*& slot = slots_[base + b.stream * ids_.size() + position_.at(b.segments[k].seg_id)];
+        if (slot) {
+          in.Fail(b.nodes[k], "segment id \"" + b.segments[k].seg_id + "\" appears twice in <" + b.block.name() +
+                                  "> of document \"" + doc_id + "\"; segment ids must be unique within a document");
+        }
+        slot = &b.segments[k];
+      }
+    }
+  }
+
+  size_t num_refs_, num_hyps_;
+  std::vector<std::string> ids_;
+  std::unordered_map<std::string_view, size_t> position_;
+  std::vector<Segment*> slots_;  // [source | each reference | each system] x ids
+};
+
+void PushSegment(const DocumentInfo& doc, Segment&& s, SegmentedText* out) {
+  if (out->docs.empty() || out->docs.back().id != doc.id) out->docs.push_back(doc);
+  out->segments.push_back(std::move(s));
+}
+
+// Adds `doc`'s segments to `out` as sacreBLEU reads them: a testsuite
+// document is left out; so is a segment that no reference of the file
+// translates (every <ref> lacks it or has it empty), when the file has
+// references; a reference lacking a kept segment gets it empty. Left-out
+// segments go to `left_out`.
+void AddWmtDocument(const XmlDocument& in, WmtDocument* doc, WmtXmlFile* out, std::vector<Segment>* left_out) {
+  const WmtSegmentTable table(in, doc, out->refs.size(), out->hyps.size());
+  auto bare = [&](size_t i) {
+    Segment s;
+    s.doc_id = doc->info.id;
+    s.seg_id = table.id(i);
+    return s;
+  };
+  for (size_t i = 0; i < table.size(); ++i) {
+    bool translated = false;
+    for (size_t r = 0; r < table.num_refs() && !translated; ++r) translated = table.ref(r, i) && !table.ref(r, i)->text.empty();
+    if (doc->testsuite || (table.num_refs() > 0 && !translated)) {
+      left_out->push_back(bare(i));
+      continue;
+    }
+    if (Segment* s = table.source(i)) PushSegment(doc->info, std::move(*s), &out->source);
+    for (size_t r = 0; r < table.num_refs(); ++r) {
+      Segment* s = table.ref(r, i);
+      PushSegment(doc->info, s ? std::move(*s) : bare(i), &out->refs[r]);
+    }
+    for (size_t h = 0; h < table.num_hyps(); ++h) {
+      if (Segment* s = table.hyp(h, i)) PushSegment(doc->info, std::move(*s), &out->hyps[h]);
+    }
+  }
 }
 
 // ---- XLIFF -----------------------------------------------------------------
@@ -247,7 +324,7 @@ std::vector<pugi::xml_node> SegMarks(const pugi::xml_node& node) {
   return out;
 }
 
-void ReadXliff12Unit(const XmlInput& in, const pugi::xml_node& unit, const std::string& doc_id, BilingualText* out) {
+void ReadXliff12Unit(const XmlDocument& in, const pugi::xml_node& unit, const std::string& doc_id, BilingualText* out) {
   const std::string id = RequiredAttr(in, unit, "id", "<trans-unit id=\"...\">");
   pugi::xml_node source = unit.child("source");
   if (!source) in.Fail(unit, "<trans-unit id=\"" + id + "\"> has no <source> element");
@@ -275,7 +352,7 @@ void ReadXliff12Unit(const XmlInput& in, const pugi::xml_node& unit, const std::
   }
 }
 
-void ReadXliff2Unit(const XmlInput& in, const pugi::xml_node& unit, const std::string& doc_id, BilingualText* out) {
+void ReadXliff2Unit(const XmlDocument& in, const pugi::xml_node& unit, const std::string& doc_id, BilingualText* out) {
   const std::string id = RequiredAttr(in, unit, "id", "<unit id=\"...\">");
   std::vector<pugi::xml_node> segments;
   for (pugi::xml_node c : unit.children()) {
@@ -297,39 +374,60 @@ void ReadXliff2Unit(const XmlInput& in, const pugi::xml_node& unit, const std::s
   }
 }
 
-WmtXmlFile ReadWmtDataset(const XmlInput& in, const std::string& name) {
+WmtXmlFile ReadWmtDataset(const XmlDocument& in, const std::string& name) {
   pugi::xml_node root = Root(in, "dataset", "WMT XML");
   WmtXmlFile out;
   out.source = NewText(name, "wmt-xml");
-  std::vector<pugi::xml_node> docs = Elements(root, "doc");
-  if (docs.empty()) in.Fail(root, "expected <doc id=\"...\"> elements inside <dataset>, found none");
-  for (const pugi::xml_node& d : docs) {
-    DocumentInfo info;
-    info.id = RequiredAttr(in, d, "id", "<doc id=\"...\" origlang=\"..\">");
-    info.origlang = d.attribute("origlang").value();
-    info.domain = d.attribute("domain").value();
-    info.attrs = Attrs(d);
+  std::vector<pugi::xml_node> doc_nodes = Elements(root, "doc");
+  if (doc_nodes.empty()) in.Fail(root, "expected <doc id=\"...\"> elements inside <dataset>, found none");
+  // Every translator first: a reference stream gets every kept segment of
+  // every document, empty where that translator lacks it.
+  for (const pugi::xml_node& d : doc_nodes) {
+    for (pugi::xml_node block : d.children()) {
+      if (LocalName(block) == "ref") {
+        StreamIndex(&out.refs, block.attribute("translator").value(), name, block.attribute("lang").value());
+      }
+    }
+  }
+  std::vector<Segment> left_out;
+  for (const pugi::xml_node& d : doc_nodes) {
+    WmtDocument doc;
+    doc.info.id = RequiredAttr(in, d, "id", "<doc id=\"...\" origlang=\"..\">");
+    doc.info.origlang = d.attribute("origlang").value();
+    doc.info.domain = d.attribute("domain").value();
+    doc.info.attrs = Attrs(d);
+    doc.testsuite = static_cast<bool>(d.attribute("testsuite"));
     for (pugi::xml_node block : d.children()) {
       std::string_view tag = LocalName(block);
       const std::string lang = block.attribute("lang").value();
       if (tag == "src") {
         out.source.lang = lang;
-        AppendWmtSegments(in, block, info, &out.source);
+        doc.source.push_back(ReadWmtBlock(in, block, doc.info.id, 0));
       } else if (tag == "ref") {
-        AppendWmtSegments(in, block, info, StreamFor(&out.refs, block.attribute("translator").value(), name, lang));
+        const size_t stream = StreamIndex(&out.refs, block.attribute("translator").value(), name, lang);
+        doc.refs.push_back(ReadWmtBlock(in, block, doc.info.id, stream));
       } else if (tag == "hyp") {
         const std::string system = RequiredAttr(in, block, "system", "<hyp system=\"NAME\">");
-        AppendWmtSegments(in, block, info, StreamFor(&out.hyps, system, name, lang));
+        doc.hyps.push_back(ReadWmtBlock(in, block, doc.info.id, StreamIndex(&out.hyps, system, name, lang)));
       }
     }
+    AddWmtDocument(in, &doc, &out, &left_out);
   }
+  for (std::vector<SegmentedText>* streams : {&out.refs, &out.hyps}) {
+    for (SegmentedText& t : *streams) {
+      t.has_file_ids = true;
+      t.left_out = left_out;
+    }
+  }
+  out.source.has_file_ids = true;
+  out.source.left_out = std::move(left_out);
   return out;
 }
 
 }  // namespace
 
 WmtXmlFile ParseWmtXml(std::string_view content, const std::string& name) {
-  XmlInput in;
+  XmlDocument in;
   ParseXml(content, name, &in);
   return WithDepthGuard(in, [&] { return ReadWmtDataset(in, name); });
 }
@@ -338,13 +436,14 @@ WmtXmlFile ReadWmtXml(const std::string& path) { return ParseWmtXml(ReadFileByte
 
 namespace {
 
-BilingualText ReadXliffDocument(const XmlInput& in, const std::string& name) {
+BilingualText ReadXliffDocument(const XmlDocument& in, const std::string& name) {
   pugi::xml_node root = Root(in, "xliff", "XLIFF");
   const std::string version = root.attribute("version").value();
   const bool v1 = version.empty() || version[0] == '1';
   BilingualText out;
   out.source = NewText(name, "xliff");
   out.target = NewText(name, "xliff");
+  out.source.has_file_ids = out.target.has_file_ids = true;  // unit ids are required
   if (!v1) {
     out.source.lang = root.attribute("srcLang").value();
     out.target.lang = root.attribute("trgLang").value();
@@ -375,7 +474,7 @@ BilingualText ReadXliffDocument(const XmlInput& in, const std::string& name) {
 }  // namespace
 
 BilingualText ParseXliff(std::string_view content, const std::string& name) {
-  XmlInput in;
+  XmlDocument in;
   ParseXml(content, name, &in);
   return WithDepthGuard(in, [&] { return ReadXliffDocument(in, name); });
 }
@@ -384,7 +483,7 @@ BilingualText ReadXliff(const std::string& path) { return ParseXliff(ReadFileByt
 
 namespace {
 
-std::vector<SegmentedText> ReadTmxDocument(const XmlInput& in, const std::string& name) {
+std::vector<SegmentedText> ReadTmxDocument(const XmlDocument& in, const std::string& name) {
   pugi::xml_node root = Root(in, "tmx", "TMX");
   std::vector<SegmentedText> out;
   std::map<std::string, size_t> by_lang;  // lower-cased language -> index in out
@@ -401,9 +500,11 @@ std::vector<SegmentedText> ReadTmxDocument(const XmlInput& in, const std::string
   pugi::xml_node body = root.child("body");
   if (!body) in.Fail(root, "expected a <body> element inside <tmx>");
   size_t number = 0;
+  bool every_tuid = true;
   for (pugi::xml_node tu : body.children("tu")) {
     ++number;
     pugi::xml_attribute tuid = tu.attribute("tuid");
+    every_tuid = every_tuid && tuid;
     const std::string id = tuid ? tuid.value() : std::to_string(number);
     for (pugi::xml_node tuv : tu.children("tuv")) {
       pugi::xml_attribute lang = tuv.attribute("xml:lang");
@@ -417,13 +518,14 @@ std::vector<SegmentedText> ReadTmxDocument(const XmlInput& in, const std::string
       stream(lang.value()).segments.push_back(std::move(s));
     }
   }
+  for (SegmentedText& t : out) t.has_file_ids = every_tuid && number > 0;
   return out;
 }
 
 }  // namespace
 
 std::vector<SegmentedText> ParseTmx(std::string_view content, const std::string& name) {
-  XmlInput in;
+  XmlDocument in;
   ParseXml(content, name, &in);
   return WithDepthGuard(in, [&] { return ReadTmxDocument(in, name); });
 }

@@ -5,10 +5,13 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <unordered_set>
 #include <pugixml.hpp>
 
 #include "common/error.h"
 #include "corpus/line_reader.h"
+#include "corpus/reader_util.h"
+#include "corpus/xml_document.h"
 #include "text/case.h"
 #include "text/python_str.h"
 #include "text/utf8.h"
@@ -112,24 +115,25 @@ bool ParseCase(const std::string& cell, const std::string& where) {
   Bad(where, "bad case-sensitivity value '" + cell + "'; expected yes/cs/true or no/ci/false");
 }
 
-size_t LineOf(std::string_view content, size_t offset) {
-  offset = std::min(offset, content.size());
-  return 1 + static_cast<size_t>(std::count(content.begin(), content.begin() + static_cast<long>(offset), '\n'));
-}
-
 }  // namespace
 
 bool IsKnownLanguageCode(const std::string& code) {
+  // ICU's ISO 639 codes, two-letter and three-letter ("fra", "zho"), gathered
+  // once: a TBX file asks for every language section.
+  static const std::unordered_set<std::string> known = [] {
+    std::unordered_set<std::string> codes;
+    for (const char* const* p = uloc_getISOLanguages(); *p != nullptr; ++p) {
+      codes.insert(*p);
+      codes.insert(uloc_getISO3Language(*p));
+    }
+    return codes;
+  }();
   std::string primary = PrimarySubtag(code);
-  if (primary.size() < 2 || primary.size() > 3) return false;
-  for (const char* const* p = uloc_getISOLanguages(); *p != nullptr; ++p) {
-    if (primary == *p) return true;
-    if (primary.size() == 3 && primary == uloc_getISO3Language(*p)) return true;  // "fra", "zho"
-  }
-  return false;
+  return primary.size() >= 2 && primary.size() <= 3 && known.count(primary) != 0;
 }
 
 Glossary ParseDelimitedGlossary(std::string_view content, const std::string& name, char delimiter) {
+  content = SkipUtf8Bom(content);
   if (FindInvalidUtf8(content) != std::string_view::npos)
     Bad(name, "invalid UTF-8; convert the glossary to UTF-8 (e.g. with iconv)");
   Glossary g;
@@ -200,21 +204,13 @@ std::string LocalName(const char* name) {
 
 Glossary ParseTbxGlossary(std::string_view content, const std::string& name, const std::string& src_lang_in,
                           const std::string& tgt_lang_in) {
-  for (const char* decl : {"<!DOCTYPE", "<!ENTITY"}) {
-    size_t at = content.find(decl);
-    if (at != std::string_view::npos)
-      Bad(name + ":" + std::to_string(LineOf(content, at)),
-          std::string(decl + 2) + " declaration refused (entity expansion is not supported); remove it");
-  }
-  pugi::xml_document doc;
-  pugi::xml_parse_result res = doc.load_buffer(content.data(), content.size(), pugi::parse_default, pugi::encoding_utf8);
-  if (!res)
-    Bad(name + ":" + std::to_string(LineOf(content, static_cast<size_t>(res.offset))),
-        std::string("malformed TBX: ") + res.description());
+  XmlDocument xml;
+  ParseXmlDocument(content, name, pugi::parse_default, &xml);
+  const LineIndex lines(xml.content);
   auto where = [&](const pugi::xml_node& n) {
-    return name + ":" + std::to_string(LineOf(content, static_cast<size_t>(n.offset_debug()))) + ": <" + n.name() + ">";
+    return name + ":" + std::to_string(lines.LineAt(static_cast<size_t>(n.offset_debug()))) + ": <" + n.name() + ">";
   };
-  pugi::xml_node root = doc.document_element();
+  pugi::xml_node root = xml.doc.document_element();
   std::string root_name = LocalName(root.name());
   if (root_name != "martif" && root_name != "tbx")
     Bad(where(root), "not a TBX file; expected the root element <tbx> (TBX v3) or <martif> (TBX-Basic, TBX v2)");
@@ -255,11 +251,15 @@ Glossary ParseTbxGlossary(std::string_view content, const std::string& name, con
   }
   std::string src = PrimarySubtag(g.src_lang), tgt = PrimarySubtag(g.tgt_lang);
 
+  // Compiled once: each concept asks them.
+  const pugi::xpath_query notes(".//*[local-name()='descrip' or local-name()='note']");
+  const pugi::xpath_query term_element(".//*[local-name()='term']");
+  const pugi::xpath_query descendants(".//*");
   std::map<std::string, size_t> seen;
   for (const pugi::xml_node& c : concepts) {
     std::vector<TbxTerm> terms;
     std::string note;
-    for (pugi::xpath_node x : c.select_nodes(".//*[local-name()='descrip' or local-name()='note']")) {
+    for (pugi::xpath_node x : c.select_nodes(notes)) {
       if (note.empty()) note = Trim(x.node().child_value());
     }
     for (pugi::xml_node ls : c.children()) {
@@ -270,13 +270,13 @@ Glossary ParseTbxGlossary(std::string_view content, const std::string& name, con
       for (pugi::xml_node ts : ls.children()) {
         std::string tn = LocalName(ts.name());
         if (tn != "tig" && tn != "ntig" && tn != "termSec") continue;
-        pugi::xml_node term = ts.select_node(".//*[local-name()='term']").node();
+        pugi::xml_node term = ts.select_node(term_element).node();
         if (!term) Bad(where(ts), "no <term>; expected <" + tn + "><term>...</term></" + tn + ">");
         TbxTerm t;
         t.lang = lang;
         t.text = Trim(term.text().get());
         if (t.text.empty()) Bad(where(term), "empty term; expected the term's text");
-        for (pugi::xpath_node s : ts.select_nodes(".//*")) {
+        for (pugi::xpath_node s : ts.select_nodes(descendants)) {
           pugi::xml_node n = s.node();
           bool is_status = LocalName(n.name()) == "administrativeStatus" ||
                            (LocalName(n.name()) == "termNote" &&
@@ -317,6 +317,12 @@ Glossary ParseTbxGlossary(std::string_view content, const std::string& name, con
     (void)any_source;
   }
   return g;
+}
+
+void RequireGlossaryEntries(const Glossary& g, const std::string& how_to_allow) {
+  if (!g.entries.empty()) return;
+  Bad(g.path, "the glossary has no entries (only comments, blank lines or a header), so no term can be checked; "
+              "add entries" + (how_to_allow.empty() ? std::string() : ", or " + how_to_allow));
 }
 
 Glossary ReadGlossary(const std::string& path, const std::string& src_lang, const std::string& tgt_lang) {

@@ -8,6 +8,7 @@
 //      source term | allowed target variants ('|'-separated, first = preferred)
 //      | forbidden variants ('|'-separated, optional) | case ("yes"/"cs" =
 //      case-sensitive, "no"/"ci"/empty = not) | note
+//    A leading UTF-8 byte-order mark (Excel's "CSV UTF-8") is skipped.
 //    Blank lines and lines starting with '#' are skipped; a first line whose
 //    first cell is "source" (any case) is a header. A line
 //      # languages: zh en
@@ -17,10 +18,12 @@
 //    entry per non-forbidden source-language term; target terms whose
 //    administrativeStatus is preferred or admitted (or absent) are allowed,
 //    preferred ones first; deprecated and superseded ones are forbidden.
-//    DOCTYPE and ENTITY declarations are refused.
+//    The file gets the checks of every XML input (corpus/xml_document.h):
+//    DOCTYPE and ENTITY declarations, undefined entities, character
+//    references and characters that XML 1.0 does not allow are refused.
 //
 // Errors (Error(kInput)) name the file and line (TSV/CSV) or the element and
-// its line (TBX): an empty source term or an entry without allowed variants,
+// its line (TBX; XML-level errors name the line and column): an empty source term or an entry without allowed variants,
 // a source term repeated with different variants, a malformed line or XML, a
 // language code that is not ISO 639, an entity declaration.
 
@@ -49,6 +52,12 @@ struct Glossary {
 // (required for TBX unless the file has exactly two languages) and override
 // a TSV declaration when given.
 Glossary ReadGlossary(const std::string& path, const std::string& src_lang, const std::string& tgt_lang);
+
+// Throws Error(kInput) naming the file when `g` has no entries (an empty,
+// comment-only or header-only file): no term can be checked, and an accuracy
+// of "0 of 0" must not pass for a result. `how_to_allow`, when not empty,
+// ends the message (the flag of a command that allows it).
+void RequireGlossaryEntries(const Glossary& g, const std::string& how_to_allow);
 
 // Parsers over already-read bytes; `name` appears in errors.
 Glossary ParseDelimitedGlossary(std::string_view content, const std::string& name, char delimiter);

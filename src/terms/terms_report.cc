@@ -187,6 +187,9 @@ TermsReport ComputeTermsReport(const TermsInputs& inputs, const TermsOptions& op
   if (!inputs.glossary_path.empty()) {
     report.glossary = ReadGlossary(inputs.glossary_path, report.src_lang, report.tgt_lang);
     const Glossary& g = *report.glossary;
+    if (!options.allow_empty_glossary) {
+      RequireGlossaryEntries(g, "pass --allow-empty-glossary to report that nothing was checked");
+    }
     GlossaryCheckOptions go;
     go.stem = options.stem;
     go.src_lang = report.src_lang;
@@ -200,7 +203,7 @@ TermsReport ComputeTermsReport(const TermsInputs& inputs, const TermsOptions& op
     o["tgt_lang"] = g.tgt_lang;
     o["term_occurrences"] = c.occurrences;
     o["correct"] = c.correct;
-    o["term_accuracy"] = c.accuracy;
+    o["term_accuracy"] = c.occurrences ? Json(c.accuracy) : Json(nullptr);
     Json missing = Json::array();
     for (const GlossaryOccurrence& it : c.items) {
       const GlossaryEntry& e = g.entries[it.entry];
@@ -222,8 +225,14 @@ TermsReport ComputeTermsReport(const TermsInputs& inputs, const TermsOptions& op
     o["unused_entries"] = unused;
     j["glossary"] = o;
     text += "Glossary " + inputs.glossary_path + " (" + std::to_string(g.entries.size()) + " entries)\n";
-    text += "  term accuracy    " + Fixed(c.accuracy, 4) + "  (" + std::to_string(c.correct) + " of " +
-            std::to_string(c.occurrences) + " source term occurrences)\n";
+    if (c.occurrences) {
+      text += "  term accuracy    " + Fixed(c.accuracy, 4) + "  (" + std::to_string(c.correct) + " of " +
+              std::to_string(c.occurrences) + " source term occurrences)\n";
+    } else {
+      text += std::string("  term accuracy    n/a  (") +
+              (g.entries.empty() ? "the glossary has no entries" : "no source term of the glossary occurs in the source") +
+              ": nothing was checked)\n";
+    }
     text += "  missing approved terms: " + std::to_string(c.occurrences - c.correct) + "\n";
     for (const GlossaryOccurrence& it : c.items) {
       if (it.correct) continue;

@@ -12,7 +12,8 @@
 //
 // JSON schema (docs/user-guide.md, "Terminology"): an object with "inputs",
 // then "wmt21", "glossary", "consistency" and "qa" members when computed. All
-// figures are JSON numbers.
+// figures are JSON numbers, except a term accuracy with no term occurrence to
+// check, which is null.
 
 #include <memory>
 #include <optional>
@@ -42,6 +43,9 @@ struct TermsOptions {
   std::vector<int> windows = {2, 3};  // window overlap sizes (WMT21)
   int term_edit_cost = 2;            // TERm cost of an edit on a term word (WMT21)
   bool qa = true;                    // run the QA checks
+  // --allow-empty-glossary: a glossary without entries is reported as
+  // nothing checked instead of being an error.
+  bool allow_empty_glossary = false;
 
   // Throws Error(kUsage).
   void Validate() const;

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "text/python_str.h"
+#include "tokenize/mecab_dictionary_check.h"
 
 namespace mteval {
 namespace {
@@ -104,6 +105,13 @@ class TokenizerMecab final : public Tokenizer {
   TokenizerMecab(const MecabFlavour& flavour, const std::string& dic_option) {
     const std::string dic = FindDictionary(flavour, dic_option);
     NoteInputFilesIn(dic);  // MeCab reads the dictionary's files: never an output
+    const std::string damage = FindMecabDictionaryDamage(dic);
+    if (!damage.empty()) {
+      throw Error(ErrorKind::kUnavailable, std::string("tokenizer '") + flavour.name + "': the dictionary in '" + dic +
+                                               "' is damaged (" + damage +
+                                               "), and MeCab would read outside its files; install it again. " +
+                                               flavour.how_to_get);
+    }
     // argv form, so that a directory with spaces needs no quoting; "-r
     // /dev/null" ignores any mecabrc, as sacreBLEU's ipadic.MECAB_ARGS does.
     std::vector<std::string> args = {"mteval", "-r", "/dev/null", "-d", dic, "-Owakati"};

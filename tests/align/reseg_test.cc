@@ -286,4 +286,24 @@ TEST_CASE("align reseg CLI: writes segments, protects inputs, feeds score --rese
   CHECK(testing::RunMteval("align nonsense").exit_code == 2);
 }
 
+TEST_CASE("score --reseg: a system output without text is an error, as without --reseg", "[reseg][cli]") {
+  std::string dir = testing::MakeTempDir();
+  std::string ref = dir + "/ref.txt", empty = dir + "/empty.txt", blank = dir + "/blank.txt", ok = dir + "/ok.txt";
+  testing::WriteFile(ref, "The cat sat on the mat.\nIt rained all day.\n");
+  testing::WriteFile(empty, "");
+  testing::WriteFile(blank, "\n  \n\t\n");
+  testing::WriteFile(ok, "The cat sat. It rained.\n");
+  CHECK(testing::RunMteval("score " + ref + " -i " + empty).exit_code == 4);
+  for (const std::string& hyp : {empty, blank}) {
+    INFO(hyp);
+    auto r = testing::RunMteval("score " + ref + " -i " + ok + " " + hyp + " --reseg -f text");
+    CHECK(r.exit_code == 4);  // it printed BLEU 0.0 with exit 0
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::Contains("'" + hyp + "' has no text to re-segment into the 2 segments of reference '" + ref));
+  }
+  auto in = testing::RunMteval("score " + ref + " --reseg", "");
+  CHECK(in.exit_code == 4);
+  CHECK_THAT(in.err, Catch::Contains("'System 1' has no text"));
+}
+
 }  // namespace mteval

@@ -110,6 +110,8 @@ TEST_CASE("align sentences: glossary TSV parsing and errors", "[sentence_align]"
     CHECK_THAT(std::string(e.what()), Catch::Contains("terms.tsv") && Catch::Contains("line 2"));
   }
   CHECK_THROWS_AS(ParseGlossary("term\t | \n", "g"), Error);
+  // A byte-order mark (Excel's "CSV UTF-8" writes one) is not part of the first term.
+  CHECK(ParseGlossary("\xEF\xBB\xBFSIPO\tCNIPA\n", "g.tsv").at(0).source == "SIPO");
 }
 
 TEST_CASE("align sentences: ICU sentence splitting", "[sentence_align]") {

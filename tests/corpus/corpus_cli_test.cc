@@ -181,6 +181,85 @@ TEST_CASE("score --origlang / --subset and --per-doc", "[corpus][cli]") {
   CHECK(r.exit_code == 2);
 }
 
+TEST_CASE("score --subset on a document id of 50,000 characters", "[corpus][cli]") {
+  // std::regex_search recursed once per character and overflowed the stack
+  // (SIGSEGV); RE2 matches in linear time without recursion.
+  Files f;
+  const std::string long_id(50000, 'x');
+  std::string jsonl;
+  for (size_t i = 0; i < kRef.size(); ++i) {
+    jsonl += nlohmann::json({{"ref", kRef[i]}, {"mt", kHyp[i]}, {"doc", i < 2 ? long_id : "d2"}}).dump() + "\n";
+  }
+  WriteFile(f.dir + "/long.jsonl", jsonl);
+  WriteFile(f.dir + "/r1.txt", Lines({kRef[0], kRef[1]}));
+  WriteFile(f.dir + "/h1.txt", Lines({kHyp[0], kHyp[1]}));
+  const std::string d1 = f.Text("score " + f.dir + "/r1.txt -i " + f.dir + "/h1.txt");
+  const std::string cols = " --ref-col ref --hyp-col mt --doc-col doc";
+  CHECK(f.Text("score " + f.dir + "/long.jsonl" + cols + " --subset '^(x|y)+$'") == d1);
+  CHECK(f.Text("score " + f.dir + "/long.jsonl" + cols + " --subset '(?i)X{3}'") == d1);
+  auto r = RunMteval("score " + f.dir + "/long.jsonl" + cols + " --subset '(a'");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("--subset: '(a' is not a valid regular expression (missing )"));
+}
+
+TEST_CASE("files that both carry segment ids are paired by id, as sacreBLEU pairs WMT XML", "[corpus][cli]") {
+  Files f;
+  const std::string expected = f.Text("score " + f.ref_txt + " -i " + f.hyp_txt);
+  // The system lists each document's segments in reverse order: paired by
+  // position this scored BLEU 0.0 with exit 0.
+  std::string reversed = WmtXml(kRef, kHyp, {kDocs, kDocs + 4}, {kOrig, kOrig + 4});
+  for (const char* doc : {"d1", "d2"}) {
+    const size_t hyp = reversed.find("<hyp", reversed.find("<doc id=\"" + std::string(doc)));
+    const size_t one = reversed.find("<seg id=\"1\">", hyp), two = reversed.find("<seg id=\"2\">", hyp);
+    const size_t end = reversed.find("</p>", two);
+    const std::string first = reversed.substr(one, two - one), second = reversed.substr(two, end - two);
+    reversed.replace(one, end - one, second + first);
+  }
+  WriteFile(f.dir + "/reversed.xml", reversed);
+  CHECK(f.Text("score " + f.xml + " -i " + f.dir + "/reversed.xml") == expected);
+  CHECK(f.Text("score " + f.dir + "/reversed.xml") == expected);  // its own <hyp>s against its <ref>s
+  // TSV files with --seg-col carry ids as well (and keep the file's order).
+  std::string ref_tsv = "id\tref\n", hyp_tsv = "id\thyp\n";
+  for (size_t i = 0; i < kRef.size(); ++i) {
+    ref_tsv += "s" + std::to_string(i) + "\t" + kRef[i] + "\n";
+    hyp_tsv += "s" + std::to_string(3 - i) + "\t" + kHyp[3 - i] + "\n";
+  }
+  WriteFile(f.dir + "/r.tsv", ref_tsv);
+  WriteFile(f.dir + "/h.tsv", hyp_tsv);
+  const std::string tsv = "score " + f.dir + "/r.tsv --ref-col ref --seg-col id -i " + f.dir + "/h.tsv --hyp-col hyp";
+  CHECK(f.Text(tsv) == expected);
+  CHECK(f.Text(tsv + " --align line") != expected);  // by position, as asked
+
+  // Segments no reference translates and testsuite documents are left out of
+  // the reference, as in sacreBLEU; a system file that has them is fine, and
+  // a plain-text system output has the lines sacreBLEU would echo.
+  std::string extra = WmtXml(kRef, kHyp, {kDocs, kDocs + 4}, {kOrig, kOrig + 4});
+  const std::string tail = "</collection></dataset>\n";
+  extra = extra.substr(0, extra.size() - tail.size()) +
+          "<doc id=\"d3\" origlang=\"en\"><src lang=\"en\"><p><seg id=\"1\">x</seg></p></src>"
+          "<ref lang=\"en\" translator=\"A\"><p><seg id=\"1\"></seg></p></ref>"
+          "<hyp lang=\"en\" system=\"sys\"><p><seg id=\"1\">an output</seg></p></hyp></doc>\n"
+          "<doc id=\"ts\" origlang=\"en\" testsuite=\"challenge\"><src lang=\"en\"><p><seg id=\"1\">x</seg></p></src>"
+          "<ref lang=\"en\" translator=\"A\"><p><seg id=\"1\">a test</seg></p></ref>"
+          "<hyp lang=\"en\" system=\"sys\"><p><seg id=\"1\">another</seg></p></hyp></doc>\n" + tail;
+  WriteFile(f.dir + "/extra.xml", extra);
+  CHECK(f.Text("score " + f.dir + "/extra.xml") == expected);
+  CHECK(f.Text("score " + f.dir + "/extra.xml -i " + f.dir + "/extra.xml") == expected);
+  CHECK(f.Text("score " + f.dir + "/extra.xml -i " + f.hyp_txt) == expected);
+  CHECK(f.Text("score " + f.dir + "/extra.xml -i " + f.xml) == expected);
+  // Ids that disagree name the first ones that differ.
+  std::string hyp_only = "<dataset><collection id=\"c\">\n";
+  for (const char* doc : {"d1", "d2"}) {
+    hyp_only += "<doc id=\"" + std::string(doc) + "\"><hyp system=\"sys\"><p>";
+    for (const char* seg : {"1", "2", "7"}) hyp_only += "<seg id=\"" + std::string(seg) + "\">x</seg>";
+    hyp_only += "</p></hyp></doc>\n";
+  }
+  WriteFile(f.dir + "/hyp_only.xml", hyp_only + tail);
+  auto r = RunMteval("score " + f.xml + " -i " + f.dir + "/hyp_only.xml");
+  CHECK(r.exit_code == 4);
+  CHECK_THAT(r.err, Catch::Contains("has 2 segments that") && Catch::Contains("lacks (first: d1#7, d2#7)"));
+}
+
 TEST_CASE("id alignment errors and --allow-missing through the CLI", "[corpus][cli]") {
   Files f;
   std::vector<std::string> docs(kDocs, kDocs + 4), orig(kOrig, kOrig + 4);
@@ -191,12 +270,19 @@ TEST_CASE("id alignment errors and --allow-missing through the CLI", "[corpus][c
   CHECK(r.exit_code == 4);
   CHECK_THAT(r.err, Catch::Contains("lacks 1 of the 4 segments") && Catch::Contains("d2#2") &&
                         Catch::Contains("--allow-missing"));
+  // Both files carry ids, so by default they are matched by id too.
   r = RunMteval("score " + f.xml + " -i " + f.dir + "/short.xml");
+  CHECK(r.exit_code == 4);
+  CHECK_THAT(r.err, Catch::Contains("lacks 1 of the 4 segments") && Catch::Contains("d2#2") &&
+                        Catch::Contains("--align line to pair segments by position"));
+  r = RunMteval("score " + f.xml + " -i " + f.dir + "/short.xml --align line");
   CHECK(r.exit_code == 4);
   CHECK_THAT(r.err, Catch::Contains("has 3 segments but") && Catch::Contains("--align id"));
   r = RunMteval("score " + f.xml + " -i " + f.dir + "/short.xml --align id --allow-missing -f text");
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.err, Catch::Contains("warning: --allow-missing: scoring 3 segments") && Catch::Contains("d2#2"));
+  CHECK(RunMteval("score " + f.xml + " -i " + f.dir + "/short.xml --allow-missing -f text").out == r.out);
+  CHECK(RunMteval("score " + f.xml + " -i " + f.dir + "/short.xml --align line --allow-missing").exit_code == 2);
   WriteFile(f.dir + "/r3.txt", Lines({kRef[0], kRef[1], kRef[2]}));
   WriteFile(f.dir + "/h3.txt", Lines({kHyp[0], kHyp[1], kHyp[2]}));
   CHECK(r.out == RunMteval("score " + f.dir + "/r3.txt -i " + f.dir + "/h3.txt -f text").out);

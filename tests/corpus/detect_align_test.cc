@@ -23,11 +23,12 @@ SegmentedText Stream(const std::string& path, const std::vector<std::pair<std::s
   return t;
 }
 
-std::string AlignError(const std::vector<const SegmentedText*>& streams, const AlignOptions& o) {
+std::string AlignError(const std::vector<const SegmentedText*>& streams, const AlignOptions& o,
+                       ErrorKind kind = ErrorKind::kMismatch) {
   try {
     AlignSegments(streams, o);
   } catch (const Error& e) {
-    CHECK(e.kind() == ErrorKind::kMismatch);
+    CHECK(e.kind() == kind);
     return e.what();
   }
   FAIL("no error thrown");
@@ -131,6 +132,30 @@ TEST_CASE("alignment by id: many missing ids are counted and the list is cut", "
   SegmentedText none = Stream("none", {{"x", "1"}});
   o.allow_missing = true;
   CHECK_THAT(AlignError({&hyp, &none}, o), Catch::Contains("nothing to score"));
+}
+
+TEST_CASE("alignment by default: by id when every stream carries ids from its file", "[corpus][align]") {
+  SegmentedText ref = Stream("ref.xml", {{"d", "1"}, {"d", "2"}});
+  SegmentedText hyp = Stream("hyp.xml", {{"d", "2"}, {"d", "1"}});
+  ref.has_file_ids = hyp.has_file_ids = true;
+  AlignOptions o;  // AlignMode::kAuto
+  CHECK(AlignSegments({&ref, &hyp}, o).rows == std::vector<std::vector<size_t>>{{0, 1}, {1, 0}});
+  o.mode = AlignMode::kLine;
+  CHECK(AlignSegments({&ref, &hyp}, o).rows == std::vector<std::vector<size_t>>{{0, 0}, {1, 1}});
+  // A stream numbered by position (plain text) makes it alignment by line.
+  hyp.has_file_ids = false;
+  o.mode = AlignMode::kAuto;
+  CHECK(AlignSegments({&ref, &hyp}, o).rows == std::vector<std::vector<size_t>>{{0, 0}, {1, 1}});
+  o.allow_missing = true;
+  std::string m = AlignError({&ref, &hyp}, o, ErrorKind::kUsage);
+  CHECK_THAT(m, Catch::Contains("--allow-missing matches segments by id, but 'hyp.xml' has no segment ids"));
+  // Ids the pivot's reader left out on purpose are not extra in the others.
+  hyp = Stream("hyp.xml", {{"d", "2"}, {"d", "3"}, {"d", "1"}});
+  hyp.has_file_ids = true;
+  o.allow_missing = false;
+  CHECK_THAT(AlignError({&ref, &hyp}, o), Catch::Contains("lacks (first: d#3)") && Catch::Contains("--align line"));
+  ref.left_out = Stream("", {{"d", "3"}}).segments;
+  CHECK(AlignSegments({&ref, &hyp}, o).rows == std::vector<std::vector<size_t>>{{0, 2}, {1, 0}});
 }
 
 }  // namespace mteval

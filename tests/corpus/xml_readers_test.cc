@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "corpus/expect_error.h"
+#include "corpus/segment_align.h"
 #include "corpus/xml_readers.h"
 
 namespace mteval {
@@ -47,11 +48,74 @@ TEST_CASE("WMT XML: source / references per translator / systems / documents", "
   CHECK(f.refs[0].name == "A");
   CHECK(f.refs[0].segments.size() == 3);
   CHECK(f.refs[1].name == "B");
-  CHECK(f.refs[1].segments.size() == 2);  // B has no translation of d2
+  CHECK(f.refs[1].segments.size() == 3);  // B has no translation of d2: empty, as in sacreBLEU
   CHECK(f.refs[1].segments[1].text == "3");
+  CHECK(f.refs[1].segments[2].text.empty());
+  CHECK(f.refs[1].segments[2].seg_id == "1");
+  CHECK(f.refs[1].docs.size() == 2);
+  CHECK(f.refs[0].has_file_ids);
+  CHECK(f.refs[0].left_out.empty());
   REQUIRE(f.hyps.size() == 1);
   CHECK(f.hyps[0].name == "S1");
   CHECK(f.hyps[0].segments[1].text == " three ");  // text kept as written
+}
+
+TEST_CASE("WMT XML: testsuite documents and untranslated segments are left out, as sacreBLEU does", "[corpus][xml]") {
+  // sacreBLEU 2.6.0 (dataset/wmt_xml.py) skips <doc testsuite=..>, keeps a
+  // segment only when some <ref> has text for it, and sorts by numeric id.
+  const char* x =
+      "<dataset><collection id=\"c\">\n"
+      "<doc id=\"d1\" origlang=\"de\">\n"
+      "<src lang=\"de\"><p><seg id=\"10\">zehn</seg><seg id=\"2\">zwei</seg><seg id=\"3\">drei</seg>"
+      "<seg id=\"4\">vier</seg></p></src>\n"
+      "<ref lang=\"en\" translator=\"A\"><p><seg id=\"2\">two</seg><seg id=\"3\"></seg><seg id=\"10\">ten</seg></p></ref>\n"
+      "<ref lang=\"en\" translator=\"B\"><p><seg id=\"3\"/><seg id=\"4\">four</seg></p></ref>\n"
+      "<hyp lang=\"en\" system=\"S\"><p><seg id=\"2\">2</seg><seg id=\"3\">3</seg><seg id=\"4\">4</seg>"
+      "<seg id=\"10\">10</seg></p></hyp>\n"
+      "</doc>\n"
+      "<doc id=\"t1\" origlang=\"de\" testsuite=\"x\">\n"
+      "<src lang=\"de\"><p><seg id=\"1\">test</seg></p></src>\n"
+      "<ref lang=\"en\" translator=\"A\"><p><seg id=\"1\">test</seg></p></ref>\n"
+      "<hyp lang=\"en\" system=\"S\"><p><seg id=\"1\">t</seg></p></hyp>\n"
+      "</doc>\n"
+      "<doc id=\"d2\" origlang=\"de\"><src lang=\"de\"><p><seg id=\"1\">eins</seg></p></src></doc>\n"
+      "</collection></dataset>\n";
+  WmtXmlFile f = ParseWmtXml(x, "t.xml");
+  auto texts = [](const SegmentedText& t) {
+    std::vector<std::string> v;
+    for (const Segment& s : t.segments) v.push_back(s.doc_id + "#" + s.seg_id + "=" + s.text);
+    return v;
+  };
+  using V = std::vector<std::string>;
+  REQUIRE(f.refs.size() == 2);
+  CHECK(texts(f.refs[0]) == V{"d1#2=two", "d1#4=", "d1#10=ten"});  // 3 is empty in A and B
+  CHECK(texts(f.refs[1]) == V{"d1#2=", "d1#4=four", "d1#10="});
+  CHECK(texts(f.hyps.at(0)) == V{"d1#2=2", "d1#4=4", "d1#10=10"});
+  CHECK(texts(f.source) == V{"d1#2=zwei", "d1#4=vier", "d1#10=zehn"});
+  std::vector<std::string> left_out;
+  for (const Segment& s : f.hyps[0].left_out) left_out.push_back(SegmentLabel(s));
+  CHECK(left_out == V{"d1#3", "t1#1", "d2#1"});  // d2 has no reference at all
+  CHECK(f.refs[0].left_out.size() == 3);
+  CHECK(f.hyps[0].has_file_ids);
+
+  // A system-output file without references keeps every segment.
+  WmtXmlFile hyp_only = ParseWmtXml(
+      "<dataset><doc id=\"d1\"><hyp system=\"S\"><p><seg id=\"3\">3</seg><seg id=\"2\"></seg></p></hyp></doc></dataset>",
+      "h.xml");
+  CHECK(texts(hyp_only.hyps.at(0)) == V{"d1#2=", "d1#3=3"});
+  CHECK(hyp_only.hyps[0].left_out.empty());
+  // Ids that are not all numbers keep the file's order.
+  WmtXmlFile named = ParseWmtXml(
+      "<dataset><doc id=\"d\"><ref translator=\"A\"><p><seg id=\"b\">x</seg><seg id=\"a\">y</seg>"
+      "<seg id=\"1\">z</seg></p></ref></doc></dataset>",
+      "n.xml");
+  CHECK(texts(named.refs.at(0)) == V{"d#b=x", "d#a=y", "d#1=z"});
+  std::string m = ErrorOf([] {
+    ParseWmtXml("<dataset><doc id=\"d\"><ref translator=\"A\"><p><seg id=\"1\">x</seg>\n<seg id=\"1\">y</seg>"
+                "</p></ref></doc></dataset>",
+                "dup.xml");
+  });
+  CHECK_THAT(m, Catch::Contains("dup.xml: line 2") && Catch::Contains("segment id \"1\" appears twice"));
 }
 
 TEST_CASE("WMT XML: missing attributes and wrong roots name the element and line", "[corpus][xml]") {
@@ -210,6 +274,72 @@ TEST_CASE("TMX 1.4: one stream per language / tuid or number as segment id", "[c
   CHECK_THAT(m, Catch::Contains("l.tmx: line 2") && Catch::Contains("xml:lang"));
   m = ErrorOf([] { ParseTmx("<tmx><header/></tmx>", "b.tmx"); });
   CHECK_THAT(m, Catch::Contains("<body>"));
+}
+
+namespace {
+
+// A WMT XML file whose one reference segment is `seg` (raw XML).
+std::string WmtWithSegment(const std::string& seg) {
+  return "<dataset><doc id=\"d\" origlang=\"en\">\n<src lang=\"en\"><p><seg id=\"1\">x</seg></p></src>\n"
+         "<ref lang=\"de\" translator=\"A\"><p><seg id=\"1\">" +
+         seg + "</seg></p></ref></doc></dataset>";
+}
+
+}  // namespace
+
+TEST_CASE("references and characters XML 1.0 does not allow are refused with line and column", "[corpus][xml]") {
+  // pugixml cut the text at &#0; ("before"), turned surrogates and code
+  // points beyond U+10FFFF into U+FFFD and kept &#7; and &nbsp; as text.
+  struct Case {
+    const char* seg;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"before &#0; after", "&#0; names U+0000"},
+      {"a &#xD800; b", "&#xD800; names U+D800"},
+      {"a &#x110000; b", "&#x110000; names 0x110000"},
+      {"bell &#7;", "&#7; names U+0007"},
+      {"&#xFFFE;", "U+FFFE"},
+      {"no&#;", "malformed character reference &#;"},
+      {"a &#X41; b", "malformed character reference &#X41;"},
+      {"a &#12a; b", "malformed character reference"},
+      {"non&nbsp;breaking", "undefined entity &nbsp;"},
+      {"AT&T rocks", "'&' that starts no reference"},
+      {"tail &", "'&' that starts no reference"},
+      {"raw \x07 bell", "control character U+0007"},
+      {"raw \x01", "control character U+0001"},
+      {"raw \xEF\xBF\xBF", "noncharacter U+FFFF"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.seg);
+    std::string m = ErrorOf([&] { ParseWmtXml(WmtWithSegment(c.seg), "r.xml"); });
+    CHECK_THAT(m, Catch::Contains("r.xml: line 3, column ") && Catch::Contains(c.message));
+  }
+  // The column is the '&' (or the character) itself.
+  CHECK_THAT(ErrorOf([] { ParseWmtXml(WmtWithSegment("before &#0; after"), "r.xml"); }),
+             Catch::Contains("line 3, column 53:"));
+  // Attribute values are checked too; so are XLIFF and TMX.
+  CHECK_THAT(ErrorOf([] { ParseWmtXml("<dataset>\n<doc id=\"a&#0;b\"/></dataset>", "a.xml"); }),
+             Catch::Contains("a.xml: line 2, column 11") && Catch::Contains("&#0;"));
+  CHECK_THAT(ErrorOf([] {
+               ParseXliff("<xliff version=\"1.2\"><file original=\"f\"><body>\n<trans-unit id=\"1\"><source>a</source>"
+                          "<target>b &eacute;</target></trans-unit></body></file></xliff>",
+                          "t.xlf");
+             }),
+             Catch::Contains("t.xlf: line 2") && Catch::Contains("undefined entity &eacute;"));
+  CHECK_THAT(ErrorOf([] { ParseTmx("<tmx><body><tu>\n<tuv xml:lang=\"en\"><seg>x&#x1;</seg></tuv></tu></body></tmx>", "t.tmx"); }),
+             Catch::Contains("t.tmx: line 2") && Catch::Contains("U+0001"));
+}
+
+TEST_CASE("references XML allows are decoded, and comments, CDATA and PIs are not searched for them", "[corpus][xml]") {
+  WmtXmlFile f = ParseWmtXml(WmtWithSegment("&lt;&gt;&amp;&apos;&quot; &#65;&#x42;&#x10000;&#9;|"), "ok.xml");
+  CHECK(f.refs.at(0).segments.at(0).text == "<>&'\" AB\xF0\x90\x80\x80\t|");
+  f = ParseWmtXml(WmtWithSegment("a<!-- &nbsp; & &#0; --><![CDATA[ & &#0; ]]><?pi & &#0; ?>b"), "ok.xml");
+  CHECK(f.refs.at(0).segments.at(0).text == "a & &#0; b");
+  // ...but a forbidden character is refused there as well.
+  CHECK_THAT(ErrorOf([] { ParseWmtXml(WmtWithSegment("<!-- \x02 -->"), "c.xml"); }),
+             Catch::Contains("c.xml: line 3") && Catch::Contains("U+0002"));
+  CHECK_THAT(ErrorOf([] { ParseWmtXml(WmtWithSegment("<![CDATA[\x1B]]>"), "c.xml"); }), Catch::Contains("U+001B"));
 }
 
 }  // namespace mteval

@@ -78,6 +78,36 @@ TEST_CASE("CSV glossary with quoted cells", "[terms][glossary]") {
   CHECK(g.entries[0].case_sensitive);
 }
 
+TEST_CASE("TSV and CSV glossaries: a UTF-8 byte-order mark is skipped", "[terms][glossary]") {
+  // Excel's "CSV UTF-8" starts the file with one; it made the first entry's
+  // source term never match (and a header line an entry).
+  Glossary g = ParseDelimitedGlossary("\xEF\xBB\xBF知识产权\tIP\n研讨会\tworkshop\n", "g.tsv", '\t');
+  REQUIRE(g.entries.size() == 2);
+  CHECK(g.entries[0].source == "知识产权");
+  g = ParseDelimitedGlossary("\xEF\xBB\xBFsource,allowed\nEPO,EPO\n", "g.csv", ',');
+  REQUIRE(g.entries.size() == 1);  // the header is recognised
+  CHECK(g.entries[0].source == "EPO");
+  CHECK(g.entries[0].origin == "g.csv:2");
+  g = ParseDelimitedGlossary("\xEF\xBB\xBF# languages: zh en\n", "g.tsv", '\t');
+  CHECK(g.src_lang == "zh");
+}
+
+TEST_CASE("a glossary without entries is an error unless allowed", "[terms][glossary]") {
+  for (const char* content : {"", "# only a comment\n\n", "source\tallowed\n"}) {
+    Glossary g = ParseDelimitedGlossary(content, "g.tsv", '\t');
+    CHECK(g.entries.empty());
+    try {
+      RequireGlossaryEntries(g, "pass --allow-x");
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK(e.kind() == ErrorKind::kInput);
+      CHECK_THAT(std::string(e.what()), Catch::StartsWith("g.tsv: the glossary has no entries") &&
+                                            Catch::Contains("no term can be checked") && Catch::EndsWith("pass --allow-x"));
+    }
+  }
+  CHECK_NOTHROW(RequireGlossaryEntries(ParseDelimitedGlossary("a\tb\n", "g.tsv", '\t'), ""));
+}
+
 TEST_CASE("TSV glossary errors name the line and what to do", "[terms][glossary]") {
   CHECK_THAT(TsvError("a\tb\n\tc\n"), Catch::Contains("g.tsv:2") && Catch::Contains("empty source term"));
   CHECK_THAT(TsvError("a\tb\nb\t \tx\n"), Catch::Contains("g.tsv:2") && Catch::Contains("no allowed target variant"));
@@ -132,9 +162,9 @@ TEST_CASE("TBX v3 core: conceptEntry, langSec, termSec, and superseded is forbid
 
 TEST_CASE("TBX errors name the element and line", "[terms][glossary][tbx]") {
   CHECK_THAT(TbxError("<martif>\n<text><body>\n<termEntry>\n</body></text></martif>"),
-             Catch::Contains("g.tbx:4") && Catch::Contains("malformed TBX"));
+             Catch::Contains("g.tbx: line 4") && Catch::Contains("malformed XML"));
   CHECK_THAT(TbxError("<?xml version=\"1.0\"?>\n<!DOCTYPE martif [\n<!ENTITY x \"y\">]>\n<martif/>"),
-             Catch::Contains("g.tbx:2") && Catch::Contains("DOCTYPE declaration refused"));
+             Catch::Contains("g.tbx: line 2, column 1") && Catch::Contains("refusing a document with a DOCTYPE"));
   CHECK_THAT(TbxError("<martif><text><body>\n<termEntry>\n<langSet xml:lang=\"xx\"><tig><term>a</term></tig></langSet>"
                       "</termEntry></body></text></martif>"),
              Catch::Contains("g.tbx:3: <langSet>") && Catch::Contains("unknown language code 'xx'"));
@@ -155,6 +185,33 @@ TEST_CASE("TBX errors name the element and line", "[terms][glossary][tbx]") {
                       "<langSet xml:lang=\"de\"><tig><term>b</term><termNote type=\"administrativeStatus\">deprecated"
                       "</termNote></tig></langSet></termEntry></body></text></martif>"),
              Catch::Contains("g.tbx:2: <termEntry>") && Catch::Contains("no preferred or admitted"));
+}
+
+TEST_CASE("TBX: references XML 1.0 does not allow are refused with line and column", "[terms][glossary][tbx]") {
+  const std::string head = "<martif><text><body>\n<termEntry><langSet xml:lang=\"en\"><tig><term>";
+  const std::string tail = "</term></tig></langSet><langSet xml:lang=\"de\"><tig><term>b</term></tig></langSet>"
+                           "</termEntry></body></text></martif>";
+  CHECK_THAT(TbxError(head + "a &#0; b" + tail), Catch::Contains("g.tbx: line 2, column 48") && Catch::Contains("U+0000"));
+  CHECK_THAT(TbxError(head + "caf&eacute;" + tail), Catch::Contains("undefined entity &eacute;"));
+  CHECK_THAT(TbxError(head + "a \x08 b" + tail), Catch::Contains("control character U+0008"));
+  CHECK(TbxError(head + "a &amp; b" + tail) == "no error");
+}
+
+TEST_CASE("TBX: an error far into a large file names its line", "[terms][glossary][tbx]") {
+  // Lines are found from an index of the file's newlines (reading 100,000
+  // concepts took minutes when each lookup counted from the start).
+  std::string tbx = "<martif xml:lang=\"en\"><text><body>\n";
+  for (int i = 0; i < 3000; ++i) {
+    tbx += "<termEntry>\n<langSet xml:lang=\"en\"><tig><term>t" + std::to_string(i) +
+           "</term></tig></langSet>\n<langSet xml:lang=\"de\"><tig><term>b</term></tig></langSet>\n</termEntry>\n";
+  }
+  const std::string end = "</body></text></martif>";
+  CHECK(ParseTbxGlossary(tbx + end, "big.tbx", "en", "de").entries.at(2999).origin ==
+        "big.tbx:" + std::to_string(2 + 4 * 2999) + ": <termEntry>");
+  tbx += "<termEntry>\n<langSet xml:lang=\"en\"><tig><term>last</term></tig></langSet>\n"
+         "<langSet xml:lang=\"qq\"><tig><term>b</term></tig></langSet>\n</termEntry>\n" + end;
+  CHECK_THAT(TbxError(tbx), Catch::Contains("g.tbx:" + std::to_string(2 + 4 * 3000 + 2) + ": <langSet>") &&
+                                Catch::Contains("unknown language code 'qq'"));
 }
 
 TEST_CASE("the bundled sample glossaries agree", "[terms][glossary]") {

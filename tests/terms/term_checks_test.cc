@@ -176,6 +176,47 @@ TEST_CASE("mteval terms on the bundled release with the sample glossary", "[term
   CHECK_THAT(text.out, Catch::Contains("term accuracy") && Catch::Contains("Consistency (glossary)"));
 }
 
+TEST_CASE("mteval terms: a glossary with a byte-order mark matches its first entry", "[terms][cli]") {
+  std::string tmp = testing::MakeTempDir();
+  testing::WriteFile(tmp + "/s.txt", "知识产权\n");
+  testing::WriteFile(tmp + "/h.txt", "intellectual property\n");
+  testing::WriteFile(tmp + "/g.csv", "\xEF\xBB\xBF知识产权,intellectual property\n");
+  testing::RunResult run = testing::RunMteval("terms --src " + tmp + "/s.txt --hyp " + tmp + "/h.txt --glossary " + tmp +
+                                              "/g.csv --src-lang zh --tgt-lang en --no-qa -f json");
+  REQUIRE(run.exit_code == 0);
+  nlohmann::json j = nlohmann::json::parse(run.out);
+  CHECK(j["glossary"]["term_occurrences"] == 1);
+  CHECK(j["glossary"]["term_accuracy"] == 1.0);
+}
+
+TEST_CASE("mteval terms / score -m terms: an empty glossary checks nothing and says so", "[terms][cli]") {
+  std::string tmp = testing::MakeTempDir();
+  testing::WriteFile(tmp + "/s.txt", "知识产权\n");
+  testing::WriteFile(tmp + "/h.txt", "intellectual property\n");
+  testing::WriteFile(tmp + "/empty.tsv", "# languages: zh en\n# nothing yet\n");
+  testing::WriteFile(tmp + "/other.tsv", "研讨会\tworkshop\n");
+  const std::string base = "terms --src " + tmp + "/s.txt --hyp " + tmp + "/h.txt --no-qa --glossary " + tmp;
+  testing::RunResult run = testing::RunMteval(base + "/empty.tsv -f text");
+  CHECK(run.exit_code == 3);
+  CHECK(run.out.empty());
+  CHECK_THAT(run.err, Catch::Contains("empty.tsv: the glossary has no entries") &&
+                          Catch::Contains("--allow-empty-glossary"));
+  run = testing::RunMteval(base + "/empty.tsv -f text --allow-empty-glossary");
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::Contains("term accuracy    n/a  (the glossary has no entries: nothing was checked)"));
+  run = testing::RunMteval(base + "/empty.tsv -f json --allow-empty-glossary");
+  REQUIRE(run.exit_code == 0);
+  CHECK(nlohmann::json::parse(run.out)["glossary"]["term_accuracy"].is_null());
+  // Entries, but none occurs in the source: no accuracy either (was 0.0000).
+  run = testing::RunMteval(base + "/other.tsv -f text --src-lang zh --tgt-lang en");
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::Contains("n/a  (no source term of the glossary occurs in the source: nothing was checked)"));
+  run = testing::RunMteval("score " + tmp + "/h.txt -i " + tmp + "/h.txt -m terms --terms-glossary " + tmp + "/empty.tsv");
+  CHECK(run.exit_code == 3);
+  CHECK(run.out.empty());
+  CHECK_THAT(run.err, Catch::Contains("the glossary has no entries"));
+}
+
 TEST_CASE("mteval terms: usage and input errors", "[terms][cli]") {
   std::string tmp = testing::MakeTempDir();
   testing::WriteFile(tmp + "/s.txt", "a\n");
