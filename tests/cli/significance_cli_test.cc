@@ -3,8 +3,6 @@
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "support/test_paths.h"
@@ -148,25 +146,6 @@ TEST_CASE("bad significance requests exit with clear messages", "[cli][significa
 
 namespace mteval {
 
-// Runs mteval through the shell under `ulimit -v KB` (an address-space
-// limit), returning the exit code and standard error.
-testing::RunResult RunLimited(long kb, const std::string& args) {
-  const std::string dir = testing::MakeTempDir();
-  const std::string cmd = "ulimit -v " + std::to_string(kb) + "; '" + testing::MtevalBinary() + "' " + args +
-                          " < /dev/null > '" + dir + "/out' 2> '" + dir + "/err'";
-  const int status = std::system(("bash -c \"" + cmd + "\"").c_str());
-  testing::RunResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  auto slurp = [](const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  };
-  r.out = slurp(dir + "/out");
-  r.err = slurp(dir + "/err");
-  std::system(("rm -rf '" + dir + "'").c_str());
-  return r;
-}
-
 TEST_CASE("resamples are held a chunk at a time, and a request that cannot fit is refused before it starts",
           "[cli][significance]") {
   // 20,000 segments x 10,000 resamples: 800 MB of draws held at once, as
@@ -180,18 +159,18 @@ TEST_CASE("resamples are held a chunk at a time, and a request that cannot fit i
   WriteFile(ref, r);
   WriteFile(hyp, h);
   WriteFile(dir + "/hyp2.txt", r);
-  const auto fits = RunLimited(600000, "score " + ref + " -i " + hyp + " -ci -cin 10000 -f text");
+  const auto fits = testing::RunMtevalLimited(600000, "score " + ref + " -i " + hyp + " -ci -cin 10000 -f text");
   CHECK(fits.exit_code == 0);
   CHECK_THAT(fits.out, Catch::Contains("μ ="));
   INFO(fits.err);
   // 100 million resamples: the scores alone are 800 MB. Refused at once with
   // exit code 71, saying what it needs and what limits it.
-  const auto refused = RunLimited(600000, "score " + ref + " -i " + hyp + " -ci -cin 100000000");
+  const auto refused = testing::RunMtevalLimited(600000, "score " + ref + " -i " + hyp + " -ci -cin 100000000");
   CHECK(refused.exit_code == 71);
   CHECK(refused.out.empty());
   CHECK_THAT(refused.err, Catch::Contains("100000000 resamples") && Catch::Contains("needs about") &&
                               Catch::Contains("ulimit -v") && Catch::Contains("--confidence-n"));
-  const auto paired = RunLimited(600000, "score " + ref + " -i " + hyp + " " + dir + "/hyp2.txt --paired-bs -pbsn 100000000");
+  const auto paired = testing::RunMtevalLimited(600000, "score " + ref + " -i " + hyp + " " + dir + "/hyp2.txt --paired-bs -pbsn 100000000");
   CHECK(paired.exit_code == 71);
   CHECK_THAT(paired.err, Catch::Contains("--paired-bs-n"));
 }

@@ -79,10 +79,14 @@ std::string Slurp(const std::string& path) {
 }
 }  // namespace
 
-RunResult RunMteval(const std::string& args, const std::string& stdin_text) {
+namespace {
+// Runs the shell command `prefix` followed by mteval ARGS, with standard
+// input from `stdin_text`.
+RunResult RunShell(const std::string& prefix, const std::string& args, const std::string& stdin_text) {
   std::string dir = MakeTempDir();
   WriteFile(dir + "/stdin", stdin_text);
-  std::string cmd = "'" + MtevalBinary() + "' " + args + " < '" + dir + "/stdin' > '" + dir + "/out' 2> '" + dir + "/err'";
+  std::string cmd = prefix + "'" + MtevalBinary() + "' " + args + " < '" + dir + "/stdin' > '" + dir + "/out' 2> '" +
+                    dir + "/err'";
   int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -90,6 +94,13 @@ RunResult RunMteval(const std::string& args, const std::string& stdin_text) {
   r.err = Slurp(dir + "/err");
   std::system(("rm -rf '" + dir + "'").c_str());
   return r;
+}
+}  // namespace
+
+RunResult RunMteval(const std::string& args, const std::string& stdin_text) { return RunShell("", args, stdin_text); }
+
+RunResult RunMtevalLimited(long kb, const std::string& args) {
+  return RunShell("ulimit -v " + std::to_string(kb) + "; ", args, "");
 }
 
 }  // namespace mteval::testing

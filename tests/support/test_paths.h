@@ -27,5 +27,8 @@ struct RunResult {
 // Runs `mteval ARGS` through the shell (args are shell-quoted) with optional
 // stdin contents.
 RunResult RunMteval(const std::string& args, const std::string& stdin_text = "");
+// RunMteval under an address-space limit of `kb` KB (`ulimit -v`), with no
+// standard input: checks that a command's memory stays bounded.
+RunResult RunMtevalLimited(long kb, const std::string& args);
 
 }  // namespace mteval::testing
