@@ -24,6 +24,9 @@
 namespace mteval {
 namespace {
 
+// Half-width of the DP band, in source sentences, where it starts.
+constexpr size_t kDefaultBand = 32;
+
 // Bead shapes (source sentences, target sentences) and Gale & Church's priors.
 struct BeadShape {
   int src, tgt;
@@ -129,25 +132,24 @@ std::string FoldAscii(std::string_view s) {
 void BuildInfos(const std::vector<std::string>& src, const std::vector<std::string>& tgt,
                 const SentenceAlignOptions& options, std::vector<SentenceInfo>* src_info,
                 std::vector<SentenceInfo>* tgt_info) {
-  std::vector<Tokens> src_tok, tgt_tok;
-  for (const auto& s : src) src_tok.push_back(CandidateTokens(s));
-  for (const auto& s : tgt) tgt_tok.push_back(CandidateTokens(s));
-  auto doc_freq = [](const std::vector<Tokens>& toks) {
+  // The tokens of each sentence are found twice (for the document
+  // frequencies, then for the anchors) rather than kept for the whole text.
+  auto doc_freq = [](const std::vector<std::string>& text) {
     std::unordered_map<std::string, size_t> df;
-    for (const Tokens& t : toks) {
+    for (const std::string& line : text) {
+      const Tokens t = CandidateTokens(line);
       std::unordered_set<std::string> seen(t.latin.begin(), t.latin.end());
       for (const auto& w : seen) ++df[w];
     }
     return df;
   };
-  auto src_df = doc_freq(src_tok), tgt_df = doc_freq(tgt_tok);
+  auto src_df = doc_freq(src), tgt_df = doc_freq(tgt);
   const size_t src_max = std::max<size_t>(2, src.size() / 100), tgt_max = std::max<size_t>(2, tgt.size() / 100);
   auto is_anchor_word = [&](const std::string& w) {
     auto a = src_df.find(w), b = tgt_df.find(w);
     return a != src_df.end() && b != tgt_df.end() && a->second <= src_max && b->second <= tgt_max;
   };
-  auto fill = [&](const std::vector<std::string>& text, const std::vector<Tokens>& toks, bool is_src,
-                  std::vector<SentenceInfo>* out) {
+  auto fill = [&](const std::vector<std::string>& text, bool is_src, std::vector<SentenceInfo>* out) {
     out->resize(text.size());
     for (size_t i = 0; i < text.size(); ++i) {
       SentenceInfo& info = (*out)[i];
@@ -168,8 +170,9 @@ void BuildInfos(const std::vector<std::string>& src, const std::vector<std::stri
         prev_digit = c >= '0' && c <= '9';
         if (pc >= 0) ++info.punct[pc];
       }
-      for (const auto& n : toks[i].numbers) info.anchors.push_back(HashString(n, 1));
-      for (const auto& w : toks[i].latin) {
+      const Tokens toks = CandidateTokens(text[i]);
+      for (const auto& n : toks.numbers) info.anchors.push_back(HashString(n, 1));
+      for (const auto& w : toks.latin) {
         if (is_anchor_word(w)) info.anchors.push_back(HashString(w, 2));
       }
       if (!options.glossary.empty()) {
@@ -186,10 +189,11 @@ void BuildInfos(const std::vector<std::string>& src, const std::vector<std::stri
         }
       }
       std::sort(info.anchors.begin(), info.anchors.end());
+      info.anchors.shrink_to_fit();
     }
   };
-  fill(src, src_tok, true, src_info);
-  fill(tgt, tgt_tok, false, tgt_info);
+  fill(src, true, src_info);
+  fill(tgt, false, tgt_info);
 }
 
 // Size of the multiset intersection of two sorted lists.
@@ -203,9 +207,24 @@ size_t IntersectionSize(const std::vector<uint64_t>& a, const std::vector<uint64
   return n;
 }
 
-void MergeInto(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b, std::vector<uint64_t>* out) {
-  out->clear();
-  std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(*out));
+// The information of sentences k and k + 1 together (what a bead with two
+// sentences on this side sees).
+SentenceInfo Joined(const SentenceInfo& first, const SentenceInfo& second) {
+  SentenceInfo out;
+  out.length = second.length + first.length;
+  for (int c = 0; c < kNumPunct; ++c) out.punct[c] = second.punct[c] + first.punct[c];
+  out.anchors.reserve(first.anchors.size() + second.anchors.size());
+  std::merge(first.anchors.begin(), first.anchors.end(), second.anchors.begin(), second.anchors.end(),
+             std::back_inserter(out.anchors));
+  return out;
+}
+
+// joined[k] = Joined(info[k], info[k + 1]).
+std::vector<SentenceInfo> JoinedPairs(const std::vector<SentenceInfo>& info) {
+  std::vector<SentenceInfo> joined;
+  if (info.size() >= 2) joined.reserve(info.size() - 1);
+  for (size_t k = 0; k + 1 < info.size(); ++k) joined.push_back(Joined(info[k], info[k + 1]));
+  return joined;
 }
 
 double NormalTail2(double z) { return std::erfc(std::fabs(z) / std::sqrt(2.0)); }  // 2 * (1 - Phi(|z|))
@@ -214,7 +233,7 @@ class BeadCoster {
  public:
   BeadCoster(const std::vector<SentenceInfo>& src, const std::vector<SentenceInfo>& tgt,
              const SentenceAlignOptions& options)
-      : src_(src), tgt_(tgt), options_(options) {
+      : src_(src), tgt_(tgt), src_pairs_(JoinedPairs(src)), tgt_pairs_(JoinedPairs(tgt)), options_(options) {
     double ls = 0, lt = 0;
     for (const auto& s : src) ls += s.length;
     for (const auto& t : tgt) lt += t.length;
@@ -246,53 +265,70 @@ class BeadCoster {
     variance_ = std::max(1.0, sq / count);
   }
 
-  // Cost of the bead src[i - ns, i) with tgt[j - nt, j).
-  double Cost(size_t i, size_t j, const BeadShape& shape) {
-    double l1 = 0, l2 = 0;
-    std::array<int, kNumPunct> p1{}, p2{};
-    const std::vector<uint64_t>* a1 = &empty_;
-    const std::vector<uint64_t>* a2 = &empty_;
-    for (int k = 0; k < shape.src; ++k) {
-      const SentenceInfo& s = src_[i - 1 - k];
-      l1 += s.length;
-      for (int c = 0; c < kNumPunct; ++c) p1[c] += s.punct[c];
-    }
-    for (int k = 0; k < shape.tgt; ++k) {
-      const SentenceInfo& t = tgt_[j - 1 - k];
-      l2 += t.length;
-      for (int c = 0; c < kNumPunct; ++c) p2[c] += t.punct[c];
-    }
-    if (shape.src == 1) a1 = &src_[i - 1].anchors;
-    if (shape.src == 2) { MergeInto(src_[i - 2].anchors, src_[i - 1].anchors, &buf1_); a1 = &buf1_; }
-    if (shape.tgt == 1) a2 = &tgt_[j - 1].anchors;
-    if (shape.tgt == 2) { MergeInto(tgt_[j - 2].anchors, tgt_[j - 1].anchors, &buf2_); a2 = &buf2_; }
+  // Cost of the bead src[i - ns, i) with tgt[j - nt, j): the sum, in this
+  // order, of the prior's term (MinCost), the length model's, and the
+  // evidence's (anchors, punctuation). All but the first are >= 0, and
+  // floating-point addition is monotonic, so the same sum without the length
+  // term is a lower bound of the cost, and MinCost another.
+  double Cost(size_t i, size_t j, const BeadShape& shape) const {
+    double anchors, punct;
+    Evidence(i, j, shape, &anchors, &punct);
+    return Sum(MinCost(shape), (shape.src == 0 || shape.tgt == 0) ? 0.0 : LengthTerm(i, j, shape), anchors, punct);
+  }
+  static double MinCost(const BeadShape& shape) { return -std::log(shape.prior); }
+  static double Sum(double min_cost, double length, double anchors, double punct) {
+    return ((min_cost + length) + anchors) + punct;
+  }
 
-    // Length model, in units of the longer side's characters.
+  // The length model's term: -log of the two-sided tail probability of the
+  // length difference z.
+  double LengthTerm(size_t i, size_t j, const BeadShape& shape) const { return TailTerm(LengthZ(i, j, shape)); }
+  static double TailTerm(double z) { return -std::log(std::max(NormalTail2(z), 1e-12)); }
+  // A lower bound of TailTerm(z) without erfc and log: the tail is at most
+  // exp(-z^2 / 2), so TailTerm(z) >= z^2 / 2 (and it never exceeds
+  // -log(1e-12) < 27.7); the factor 0.999 and the -1e-9 leave room for the
+  // rounding of erfc and log.
+  static double TailTermBound(double z) { return std::min(27.6, 0.999 * (z * z / 2)) - 1e-9; }
+  // The normalised length difference of the bead; 0 when a side is empty: a
+  // 1-0 or 0-1 bead has no length to compare, its prior alone prices it
+  // (Gale & Church's length term for an empty side makes any dropped
+  // sentence cheaper to hide inside a 2-1 bead).
+  double LengthZ(size_t i, size_t j, const BeadShape& shape) const {
+    if (shape.src == 0 || shape.tgt == 0) return 0.0;
+    double l1 = SrcSide(i, shape).length, l2 = TgtSide(j, shape).length;
+    // In units of the longer side's characters.
     if (ratio_ >= 1) l1 *= ratio_; else l2 /= ratio_;
     double mean = (l1 + l2) / 2;
-    double z = mean > 0 ? (l1 - l2) / std::sqrt(variance_ * mean) : 0.0;
-    // A 1-0 or 0-1 bead has no length to compare: its prior alone prices it
-    // (Gale & Church's length term for an empty side makes any dropped
-    // sentence cheaper to hide inside a 2-1 bead).
-    double cost = -std::log(shape.prior);
-    if (shape.src > 0 && shape.tgt > 0) cost -= std::log(std::max(NormalTail2(z), 1e-12));
+    return mean > 0 ? (l1 - l2) / std::sqrt(variance_ * mean) : 0.0;
+  }
 
-    size_t total = a1->size() + a2->size();
-    if (total) cost += options_.anchor_weight * double(total - 2 * IntersectionSize(*a1, *a2));
+  // The evidence terms: anchors found on one side only, and the difference
+  // in punctuation marks.
+  void Evidence(size_t i, size_t j, const BeadShape& shape, double* anchors, double* punct) const {
+    const SentenceInfo& a = SrcSide(i, shape);
+    const SentenceInfo& b = TgtSide(j, shape);
+    const size_t total = a.anchors.size() + b.anchors.size();
+    *anchors = total ? options_.anchor_weight * double(total - 2 * IntersectionSize(a.anchors, b.anchors)) : 0.0;
     int pdiff = 0;
-    for (int c = 0; c < kNumPunct; ++c) pdiff += std::abs(p1[c] - p2[c]);
-    cost += options_.punct_weight * pdiff;
-    return cost;
+    for (int c = 0; c < kNumPunct; ++c) pdiff += std::abs(a.punct[c] - b.punct[c]);
+    *punct = options_.punct_weight * pdiff;
   }
 
  private:
   const std::vector<SentenceInfo>& src_;
   const std::vector<SentenceInfo>& tgt_;
+  const std::vector<SentenceInfo> src_pairs_, tgt_pairs_;  // two consecutive sentences
   const SentenceAlignOptions& options_;
   double ratio_ = 1.0;
   double variance_ = 6.8;
-  std::vector<uint64_t> buf1_, buf2_;
-  const std::vector<uint64_t> empty_;
+  const SentenceInfo empty_;
+
+  const SentenceInfo& SrcSide(size_t i, const BeadShape& shape) const {
+    return shape.src == 0 ? empty_ : shape.src == 1 ? src_[i - 1] : src_pairs_[i - 2];
+  }
+  const SentenceInfo& TgtSide(size_t j, const BeadShape& shape) const {
+    return shape.tgt == 0 ? empty_ : shape.tgt == 1 ? tgt_[j - 1] : tgt_pairs_[j - 2];
+  }
 };
 
 std::string JoinSentences(const std::vector<std::string>& v, size_t begin, size_t end) {
@@ -318,61 +354,157 @@ void SentenceAlignOptions::Validate() const {
 
 namespace {
 
-// The DP over (source, target) sentence positions inside the band.
-std::vector<Bead> RunDp(size_t n, size_t m, size_t band, BeadCoster* coster) {
-  auto lo_of = [&](size_t i) {
-    size_t d = n ? i * m / n : 0;
-    return d > band ? d - band : 0;
-  };
-  auto hi_of = [&](size_t i) { return std::min(m, (n ? i * m / n : m) + band); };
+// Columns [lo[i], hi[i]] of each row i = 0 .. n (source position) that the
+// DP visits. Consecutive rows overlap, row 0 holds column 0 and row n
+// column m, so a path always exists.
+struct Band {
+  std::vector<size_t> lo, hi;
+};
+
+// Every cell: for small inputs.
+Band FullBand(size_t n, size_t m) { return {std::vector<size_t>(n + 1, 0), std::vector<size_t>(n + 1, m)}; }
+
+// Row i spans [centre_lo[i] - width[i], centre_hi[i] + width[i]], clipped.
+Band AroundCentre(const std::vector<size_t>& centre_lo, const std::vector<size_t>& centre_hi,
+                  const std::vector<size_t>& width, size_t m) {
+  Band b;
+  b.lo.resize(centre_lo.size());
+  b.hi.resize(centre_lo.size());
+  for (size_t i = 0; i < centre_lo.size(); ++i) {
+    b.lo[i] = centre_lo[i] > width[i] ? centre_lo[i] - width[i] : 0;
+    b.hi[i] = std::min(m, centre_hi[i] + width[i]);
+  }
+  return b;
+}
+
+// Around the line that keeps the two texts in proportion: row i's centre is
+// the target position where the target's share of the text (in characters,
+// plus one a sentence) is nearest the share before source sentence i. It
+// follows merged and split sentences, which a diagonal by sentence counts
+// does not. Each row reaches the next row's centre.
+Band AroundLengths(const std::vector<SentenceInfo>& src, const std::vector<SentenceInfo>& tgt,
+                   const std::vector<size_t>& width) {
+  const size_t n = src.size(), m = tgt.size();
+  double src_total = 0, tgt_total = 0;
+  for (const SentenceInfo& s : src) src_total += s.length + 1;
+  for (const SentenceInfo& t : tgt) tgt_total += t.length + 1;
+  std::vector<size_t> lo(n + 1), hi(n + 1);
+  double src_prefix = 0, tgt_prefix = 0;
+  size_t j = 0;
+  for (size_t i = 0; i <= n; ++i) {
+    const double want = src_prefix / src_total * tgt_total;
+    while (j < m && tgt_prefix + (tgt[j].length + 1) / 2 < want) tgt_prefix += tgt[j++].length + 1;
+    lo[i] = i == n ? m : j;
+    if (i < n) src_prefix += src[i].length + 1;
+  }
+  for (size_t i = 0; i <= n; ++i) hi[i] = i < n ? lo[i + 1] : m;
+  return AroundCentre(lo, hi, width, m);
+}
+
+// Around the cells a path of beads passes through: each bead covers the rows
+// from its start to its end and the columns between.
+Band AroundPath(const std::vector<Bead>& beads, size_t n, size_t m, const std::vector<size_t>& width) {
+  std::vector<size_t> lo(n + 1, m), hi(n + 1, 0);
+  lo[0] = 0;
+  for (const Bead& b : beads) {
+    for (size_t i = b.src_begin; i <= b.src_end; ++i) {
+      lo[i] = std::min(lo[i], b.tgt_begin);
+      hi[i] = std::max(hi[i], b.tgt_end);
+    }
+  }
+  return AroundCentre(lo, hi, width, m);
+}
+
+void Widen(const Band& more, Band* band) {
+  for (size_t i = 0; i < band->lo.size(); ++i) {
+    band->lo[i] = std::min(band->lo[i], more.lo[i]);
+    band->hi[i] = std::max(band->hi[i], more.hi[i]);
+  }
+}
+
+// The rows where the path comes within a quarter of the row's width of an
+// edge of the band that is not the edge of the whole table: there a better
+// path may run outside the band.
+std::vector<size_t> RowsNearEdge(const std::vector<Bead>& beads, const Band& band, const std::vector<size_t>& width,
+                                 size_t m) {
+  std::vector<size_t> rows;
+  for (const Bead& b : beads) {
+    const size_t i = b.src_end, j = b.tgt_end, margin = std::max<size_t>(1, width[i] / 4);
+    if ((band.lo[i] > 0 && j < band.lo[i] + margin) || (band.hi[i] < m && j + margin > band.hi[i])) {
+      if (rows.empty() || rows.back() != i) rows.push_back(i);
+    }
+  }
+  return rows;
+}
+
+// The DP over the cells of `band`: the cheapest sequence of beads from (0, 0)
+// to (n, m). Costs are kept for the last three rows only (a bead spans at
+// most two), the chosen bead shape for every cell (a byte).
+std::vector<Bead> RunDp(size_t n, size_t m, const Band& band, const BeadCoster& coster, SentenceAlignStats* stats) {
+  std::vector<size_t> row_off(n + 2, 0);
+  for (size_t i = 0; i <= n; ++i) row_off[i + 1] = row_off[i] + (band.hi[i] - band.lo[i] + 1);
+  const size_t cells = row_off[n + 1];
+  ++stats->passes;
+  stats->max_cells = std::max(stats->max_cells, cells);
+  stats->total_cells += cells;
 
   const double inf = std::numeric_limits<double>::infinity();
-  std::vector<size_t> row_lo(n + 1), row_off(n + 1);
-  size_t cells = 0;
-  for (size_t i = 0; i <= n; ++i) {
-    row_lo[i] = std::min(lo_of(i), m);
-    row_off[i] = cells;
-    cells += (i == n ? m : hi_of(i)) - row_lo[i] + 1;
-  }
-  auto row_hi = [&](size_t i) { return i == n ? m : hi_of(i); };
-  std::vector<double> cost(cells, inf);
+  std::array<double, kShapes.size()> min_cost;
+  for (size_t s = 0; s < kShapes.size(); ++s) min_cost[s] = BeadCoster::MinCost(kShapes[s]);
   std::vector<int8_t> how(cells, -1);
-  auto at = [&](size_t i, size_t j) -> long {
-    if (j < row_lo[i] || j > row_hi(i)) return -1;
-    return static_cast<long>(row_off[i] + (j - row_lo[i]));
-  };
-  cost[at(0, 0)] = 0;
+  std::array<std::vector<double>, 3> rows;  // row i's costs are rows[i % 3]
   for (size_t i = 0; i <= n; ++i) {
-    for (size_t j = row_lo[i]; j <= row_hi(i); ++j) {
-      if (i == 0 && j == 0) continue;
-      long here = at(i, j);
+    const size_t lo = band.lo[i], hi = band.hi[i];
+    std::vector<double>& row = rows[i % 3];
+    row.assign(hi - lo + 1, inf);
+    for (size_t j = lo; j <= hi; ++j) {
+      if (i == 0 && j == 0) {
+        row[0] = 0;
+        continue;
+      }
+      double best = inf;
+      int8_t best_shape = -1;
       for (size_t s = 0; s < kShapes.size(); ++s) {
         const BeadShape& sh = kShapes[s];
         if (i < size_t(sh.src) || j < size_t(sh.tgt)) continue;
-        long from = at(i - sh.src, j - sh.tgt);
-        if (from < 0 || cost[from] == inf) continue;
-        double c = cost[from] + coster->Cost(i, j, sh);
-        if (c < cost[here]) {
-          cost[here] = c;
-          how[here] = static_cast<int8_t>(s);
+        const size_t pi = i - sh.src, pj = j - sh.tgt;
+        if (pj < band.lo[pi] || pj > band.hi[pi]) continue;
+        const double from = rows[pi % 3][pj - band.lo[pi]];
+        // A bead whose lower bounds cannot win is not priced in full (the
+        // length term is the costly part).
+        if (from == inf || !(from + min_cost[s] < best)) continue;
+        double anchors, punct;
+        coster.Evidence(i, j, sh, &anchors, &punct);
+        if (!(from + BeadCoster::Sum(min_cost[s], 0.0, anchors, punct) < best)) continue;
+        double length = 0.0;
+        if (sh.src > 0 && sh.tgt > 0) {
+          const double z = coster.LengthZ(i, j, sh);
+          if (!(from + BeadCoster::Sum(min_cost[s], BeadCoster::TailTermBound(z), anchors, punct) < best)) continue;
+          length = BeadCoster::TailTerm(z);
+        }
+        const double c = from + BeadCoster::Sum(min_cost[s], length, anchors, punct);
+        if (c < best) {
+          best = c;
+          best_shape = static_cast<int8_t>(s);
         }
       }
+      row[j - lo] = best;
+      how[row_off[i] + (j - lo)] = best_shape;
     }
   }
-  if (at(n, m) < 0 || cost[at(n, m)] == inf) {
+  if (band.hi[n] != m || rows[n % 3][m - band.lo[n]] == inf) {
     throw Error(ErrorKind::kInternal, "sentence alignment found no path through the band");
   }
   std::vector<Bead> beads;
   size_t i = n, j = m;
   while (i > 0 || j > 0) {
-    long here = at(i, j);
-    const BeadShape& sh = kShapes[how[here]];
+    const BeadShape& sh = kShapes[how[row_off[i] + (j - band.lo[i])]];
     Bead b;
     b.src_begin = i - sh.src;
     b.src_end = i;
     b.tgt_begin = j - sh.tgt;
     b.tgt_end = j;
-    b.cost = cost[here] - cost[at(b.src_begin, b.tgt_begin)];
+    b.cost = coster.Cost(i, j, sh);
     beads.push_back(b);
     i = b.src_begin;
     j = b.tgt_begin;
@@ -381,26 +513,52 @@ std::vector<Bead> RunDp(size_t n, size_t m, size_t band, BeadCoster* coster) {
   return beads;
 }
 
+// The DP over `band`, widened and run again while the best path comes near
+// an edge of the band: where it does, the half-width doubles over a stretch
+// of rows as long as the new width, around the path found.
+std::vector<Bead> AlignInBand(size_t n, size_t m, Band band, std::vector<size_t> width, const BeadCoster& coster,
+                              SentenceAlignStats* stats) {
+  for (;;) {
+    std::vector<Bead> beads = RunDp(n, m, band, coster, stats);
+    const std::vector<size_t> near = RowsNearEdge(beads, band, width, m);
+    if (near.empty()) return beads;
+    std::vector<size_t> wider = width;
+    for (size_t i : near) {
+      const size_t w = 2 * width[i];
+      for (size_t r = i > w ? i - w : 0; r <= std::min(n, i + w); ++r) wider[r] = std::max(wider[r], w);
+    }
+    width = std::move(wider);
+    Widen(AroundPath(beads, n, m, width), &band);
+  }
+}
+
 }  // namespace
 
 std::vector<Bead> AlignSentences(const std::vector<std::string>& src, const std::vector<std::string>& tgt,
-                                 const SentenceAlignOptions& options) {
+                                 const SentenceAlignOptions& options, SentenceAlignStats* stats) {
   options.Validate();
+  SentenceAlignStats local;
+  if (stats == nullptr) stats = &local;
+  *stats = {};
   const size_t n = src.size(), m = tgt.size();
+  if (n == 0 && m == 0) return {};
   std::vector<SentenceInfo> si, ti;
   BuildInfos(src, tgt, options, &si, &ti);
   BeadCoster coster(si, ti, options);
 
-  // Band around the diagonal j = i * m / n (all cells when small). Beyond
-  // the band's reach of the diagonal a row must at least span |n - m|.
-  size_t band = static_cast<size_t>(options.band);
-  const size_t longer = std::max(n, m), diff = longer - std::min(n, m);
-  if (band == 0) band = (n + 1) * (m + 1) <= 250000 ? longer + 1 : std::max<size_t>({100, longer / 20, diff + 20});
-  // Two passes: the second uses the length ratio and variance of the first
-  // pass's 1-1 beads.
-  std::vector<Bead> beads = RunDp(n, m, band, &coster);
+  // The band's half-width in target sentences (columns): the option's rows,
+  // times the target sentences per source sentence when there are more.
+  const size_t rows = options.band > 0 ? static_cast<size_t>(options.band) : kDefaultBand;
+  const size_t per_row = n > 0 ? std::max<size_t>(1, (m + n - 1) / n) : m;
+  const size_t columns = rows > m / per_row ? m : rows * per_row;
+  const bool full = n == 0 || m == 0 || 2 * columns >= m || (n + 1) * (m + 1) <= 250000;
+  const std::vector<size_t> width(n + 1, columns);
+  // Two passes: the first around the line of proportional lengths, the
+  // second, with the length ratio and variance of the first pass's 1-1
+  // beads, around the first pass's path.
+  std::vector<Bead> beads = AlignInBand(n, m, full ? FullBand(n, m) : AroundLengths(si, ti, width), width, coster, stats);
   coster.Reestimate(beads);
-  return RunDp(n, m, band, &coster);
+  return AlignInBand(n, m, full ? FullBand(n, m) : AroundPath(beads, n, m, width), width, coster, stats);
 }
 
 std::vector<std::string> SplitSentences(const std::vector<std::string>& paragraphs, const std::string& locale) {

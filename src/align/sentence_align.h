@@ -9,10 +9,14 @@
 //
 // Lengths are counted in code points without whitespace. The expected length
 // ratio is estimated from the two texts, then re-estimated with the variance
-// from a first pass. The DP runs over a band around the diagonal (full when
-// the product of the sentence counts is small), so it is linear in the text
-// length for long inputs; an omission much longer than the band is not
-// aligned correctly.
+// from a first pass. The DP runs over a band: around the diagonal in the
+// first pass, around the first pass's path in the second. Wherever the best
+// path comes within a quarter of the band's half-width of its edge, the band
+// is widened there (the half-width doubles over a stretch of rows as long as
+// the new width) and the pass runs again, so the band does not decide the
+// result: on the WMT22 test sets the beads are those of the full DP. Time and
+// memory are linear in the text length (one byte per cell of the band);
+// small inputs (up to 250,000 cells) use the full DP.
 
 #include <cstddef>
 #include <string>
@@ -38,9 +42,10 @@ struct SentenceAlignOptions {
   // Church: 6.8); a second pass re-estimates it and the length ratio from
   // the first pass's 1-1 beads.
   double variance = 6.8;
-  // Half-width of the DP band in sentences around the diagonal; 0 =
-  // automatic (full DP up to 250,000 cells, else the largest of 100, 5% of
-  // the longer side, and the length difference + 20).
+  // Starting half-width of the DP band in source sentences (times the target
+  // sentences per source sentence when the target has more); 0 = automatic
+  // (32). The band widens wherever the path comes near its edge; a band as
+  // wide as the table is the full DP.
   int band = 0;
   std::vector<AnchorTermPair> glossary;
 
@@ -60,10 +65,18 @@ struct Bead {
   }
 };
 
+// What an alignment cost: the dynamic programme's passes and cells (each cell
+// keeps one byte while its pass runs).
+struct SentenceAlignStats {
+  size_t passes = 0;         // DP passes over a band
+  size_t max_cells = 0;      // cells of the largest band
+  size_t total_cells = 0;    // cells over all passes
+};
+
 // Aligns two sentence lists; the beads cover both lists in order. Both lists
-// empty gives no beads.
+// empty gives no beads. `stats`, when given, receives the work done.
 std::vector<Bead> AlignSentences(const std::vector<std::string>& src, const std::vector<std::string>& tgt,
-                                 const SentenceAlignOptions& options = {});
+                                 const SentenceAlignOptions& options = {}, SentenceAlignStats* stats = nullptr);
 
 // Splits paragraphs into sentences with ICU's sentence break iterator for
 // `locale` ("" = root), trimming whitespace and dropping empty pieces.

@@ -482,8 +482,8 @@ CommandOutput RunScore(const ScoreCommandOptions& options_in) {
         r.metric = metrics[k]->Id();
         r.signature = metrics[k]->GetSignature(num_refs).Format(false);
         r.system = corpus.system_names[s];
-        r.segments = stats[k][s];
         r.totals = stats[k][s].Sum();
+        r.segments = std::move(stats[k][s]);  // the last use: not copied
         r.num_segments = corpus.num_segments();
         records.push_back(std::move(r));
       }

@@ -9,6 +9,7 @@ int ExitCodeFor(ErrorKind kind) {
     case ErrorKind::kMismatch: return 4;
     case ErrorKind::kUnavailable: return 5;
     case ErrorKind::kInternal: return 70;
+    case ErrorKind::kOutOfMemory: return 71;
   }
   return 70;
 }

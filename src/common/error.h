@@ -13,6 +13,7 @@ enum class ErrorKind {
   kMismatch,      // inputs that do not line up, e.g. line counts (exit 4)
   kUnavailable,   // a feature or model that is not built or not installed (exit 5)
   kInternal,      // a bug in mteval (exit 70)
+  kOutOfMemory,   // a request that cannot fit in the memory available (exit 71)
 };
 
 class Error : public std::runtime_error {

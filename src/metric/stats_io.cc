@@ -6,29 +6,137 @@
 
 namespace mteval {
 
-std::string StatsToJson(const std::vector<StatsRecord>& records, bool include_segments) {
-  nlohmann::ordered_json root;
-  root["format"] = "mteval-stats";
-  root["version"] = 1;
-  nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const StatsRecord& r : records) {
-    nlohmann::ordered_json j;
-    j["metric"] = r.metric;
-    j["signature"] = r.signature;
-    j["system"] = r.system;
-    j["num_segments"] = r.num_segments;
-    j["totals"] = r.totals;
-    if (include_segments && r.segments.num_segments() > 0) {
-      nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-      for (size_t i = 0; i < r.segments.num_segments(); ++i) {
-        rows.push_back(std::vector<int64_t>(r.segments.Row(i), r.segments.Row(i) + r.segments.num_stats()));
-      }
-      j["segments"] = std::move(rows);
-    }
-    list.push_back(std::move(j));
+namespace {
+
+// Counts the bytes a writer would append: a first pass sizes the output so
+// that it is allocated once (growing a string by doubling holds the old and
+// the new buffer at once).
+struct ByteCounter {
+  size_t size = 0;
+  ByteCounter& operator+=(char) {
+    ++size;
+    return *this;
   }
-  root["records"] = std::move(list);
-  return root.dump(1) + "\n";
+  ByteCounter& operator+=(const std::string& s) {
+    size += s.size();
+    return *this;
+  }
+  void append(size_t n, char) { size += n; }
+};
+
+// The text nlohmann::json's dump(1) gives, written straight into `out` (a
+// std::string or a ByteCounter) without building the document: a document
+// of a million segments took several hundred bytes a statistic as JSON
+// values.
+template <typename Sink>
+class IndentedJsonWriter {
+ public:
+  explicit IndentedJsonWriter(Sink* out) : out_(out) {}
+
+  void Open(char bracket) {
+    *out_ += bracket;
+    ++depth_;
+    first_ = true;
+  }
+  void Close(char bracket) {
+    --depth_;
+    if (!first_) Newline();  // an empty container stays "[]" / "{}"
+    *out_ += bracket;
+    first_ = false;
+  }
+  void Key(const std::string& key) {
+    Item();
+    *out_ += nlohmann::json(key).dump();
+    *out_ += ": ";
+    keyed_ = true;
+  }
+  void String(const std::string& value) {
+    Item();
+    *out_ += nlohmann::json(value).dump();
+  }
+  template <typename Int>
+  void Number(Int value) {
+    Item();
+    *out_ += std::to_string(value);
+  }
+  // Every value but the top one starts with Item (after a key, nothing).
+  void Item() {
+    if (keyed_) {
+      keyed_ = false;
+      return;
+    }
+    if (depth_ == 0) return;
+    if (!first_) *out_ += ',';
+    Newline();
+    first_ = false;
+  }
+
+ private:
+  void Newline() {
+    *out_ += '\n';
+    out_->append(static_cast<size_t>(depth_), ' ');
+  }
+
+  Sink* out_;
+  int depth_ = 0;
+  bool first_ = true, keyed_ = false;
+};
+
+template <typename Sink>
+void WriteStatsJson(const std::vector<StatsRecord>& records, bool include_segments, Sink* out) {
+  IndentedJsonWriter<Sink> w(out);
+  w.Open('{');
+  w.Key("format");
+  w.String("mteval-stats");
+  w.Key("version");
+  w.Number(1);
+  w.Key("records");
+  w.Item();
+  w.Open('[');
+  for (const StatsRecord& r : records) {
+    w.Item();
+    w.Open('{');
+    w.Key("metric");
+    w.String(r.metric);
+    w.Key("signature");
+    w.String(r.signature);
+    w.Key("system");
+    w.String(r.system);
+    w.Key("num_segments");
+    w.Number(r.num_segments);
+    w.Key("totals");
+    w.Item();
+    w.Open('[');
+    for (int64_t v : r.totals) w.Number(v);
+    w.Close(']');
+    if (include_segments && r.segments.num_segments() > 0) {
+      w.Key("segments");
+      w.Item();
+      w.Open('[');
+      for (size_t i = 0; i < r.segments.num_segments(); ++i) {
+        w.Item();
+        w.Open('[');
+        for (size_t c = 0; c < r.segments.num_stats(); ++c) w.Number(r.segments.Row(i)[c]);
+        w.Close(']');
+      }
+      w.Close(']');
+    }
+    w.Close('}');
+  }
+  w.Close(']');
+  w.Close('}');
+  *out += '\n';
+}
+
+}  // namespace
+
+std::string StatsToJson(const std::vector<StatsRecord>& records, bool include_segments) {
+  ByteCounter size;
+  WriteStatsJson(records, include_segments, &size);
+  std::string out;
+  out.reserve(size.size);
+  WriteStatsJson(records, include_segments, &out);
+  return out;
 }
 
 namespace {

@@ -29,7 +29,7 @@ void NgramMatcher::ResetTables(size_t expected_units) {
 }
 
 void NgramMatcher::ResetPacked(size_t expected_units) {
-  const size_t expected = expected_units * static_cast<size_t>(max_order_) + 1;
+  const size_t expected = PresizedUnits(expected_units) * static_cast<size_t>(max_order_) + 1;
   size_t want = 16;
   while (want < expected * 2) want <<= 1;
   NewGeneration();
@@ -43,7 +43,7 @@ void NgramMatcher::ResetPacked(size_t expected_units) {
 }
 
 void NgramMatcher::ResetTrie(size_t expected_units) {
-  trie_.Clear(expected_units * static_cast<size_t>(max_order_) + 1);
+  trie_.Clear(PresizedUnits(expected_units) * static_cast<size_t>(max_order_) + 1);
   EnsureCounters(trie_.num_nodes());
   std::fill(ref_count_.begin(), ref_count_.end(), 0);
 }
@@ -169,17 +169,6 @@ void NgramMatcher::PackedGrow() {
 void NgramMatcher::PackedAdd(const uint32_t* units, size_t n) {
   const bool first = num_refs_ == 0;
   const size_t order = static_cast<size_t>(max_order_);
-  // Grow before counting so that slots stay put while we hold them, and
-  // reserve the bookkeeping so the loop below never reallocates.
-  while ((packed_size_ + n * order) * 2 > mask_ + 1) PackedGrow();
-  if (count_touched_.size() < n * order) count_touched_.resize(n * order);
-  uint32_t* touched = count_touched_.data();
-  size_t num_touched = 0;
-  PackedSlot* slots = slots_.data();
-  const size_t mask = mask_;
-  const int shift = shift_;
-  const uint32_t generation = generation_;
-  size_t added = 0;
   // Unigrams: the first reference counts into uni_ref_, later ones into
   // uni_scratch_ and keep the maximum.
   uint32_t used = uni_used_;
@@ -192,38 +181,70 @@ void NgramMatcher::PackedAdd(const uint32_t* units, size_t n) {
     for (size_t i = 0; i < n; ++i) uni_ref_[units[i]] = std::max(uni_ref_[units[i]], uni_scratch_[units[i]]);
     for (size_t i = 0; i < n; ++i) uni_scratch_[units[i]] = 0;
   }
-  for (size_t i = 0; i < n; ++i) {
-    uint64_t key = units[i] + 1;
-    const size_t limit = std::min(n - i, order);
-    for (size_t k = 1; k < limit; ++k) {
-      key = (key << 8) | (units[i + k] + 1);
-      const size_t h = PackedProbe(slots, mask, shift, key, generation);
-      if (slots[h].generation != generation) {
-        slots[h] = PackedSlot{key, 0, 0, generation};
-        ++added;
-      }
-      // The first reference counts straight into `ref`; later ones count
-      // into `scratch` and keep the maximum below.
-      if (first) {
-        ++slots[h].ref;
-      } else if (slots[h].scratch++ == 0) {
-        touched[num_touched++] = static_cast<uint32_t>(h);
+  // Longer n-grams, by slices of start positions: before each slice the
+  // table grows until it has room for every n-gram of the slice being new,
+  // so slots stay put within a slice. A reference of up to kSlice units is
+  // one slice, as it always was; a longer one grows the table with its
+  // distinct n-grams rather than with n * order.
+  constexpr size_t kSlice = size_t{1} << 14;
+  size_t num_touched = 0;
+  for (size_t i0 = 0; i0 < n; i0 += kSlice) {
+    const size_t i1 = std::min(n, i0 + kSlice), most = (i1 - i0) * order;
+    if ((packed_size_ + most) * 2 > mask_ + 1) {
+      while ((packed_size_ + most) * 2 > mask_ + 1) PackedGrow();
+      // Growing moved the slots: find the ones this reference has touched.
+      num_touched = 0;
+      if (!first) {
+        for (size_t h = 0; h <= mask_; ++h) {
+          if (slots_[h].generation == generation_ && slots_[h].scratch > 0) {
+            count_touched_[num_touched++] = static_cast<uint32_t>(h);
+          }
+        }
       }
     }
+    // Touched slots are distinct live ones: at most packed_size_ + most.
+    if (count_touched_.size() < std::min(n * order, packed_size_ + most)) {
+      count_touched_.resize(std::min(n * order, packed_size_ + most));
+    }
+    uint32_t* touched = count_touched_.data();
+    PackedSlot* slots = slots_.data();
+    const size_t mask = mask_;
+    const int shift = shift_;
+    const uint32_t generation = generation_;
+    size_t added = 0;
+    for (size_t i = i0; i < i1; ++i) {
+      uint64_t key = units[i] + 1;
+      const size_t limit = std::min(n - i, order);
+      for (size_t k = 1; k < limit; ++k) {
+        key = (key << 8) | (units[i + k] + 1);
+        const size_t h = PackedProbe(slots, mask, shift, key, generation);
+        if (slots[h].generation != generation) {
+          slots[h] = PackedSlot{key, 0, 0, generation};
+          ++added;
+        }
+        // The first reference counts straight into `ref`; later ones count
+        // into `scratch` and keep the maximum below.
+        if (first) {
+          ++slots[h].ref;
+        } else if (slots[h].scratch++ == 0) {
+          touched[num_touched++] = static_cast<uint32_t>(h);
+        }
+      }
+    }
+    packed_size_ += added;
   }
-  packed_size_ += added;
   for (size_t t = 0; t < num_touched; ++t) {
-    PackedSlot& slot = slots[touched[t]];
+    PackedSlot& slot = slots_[count_touched_[t]];
     slot.ref = std::max(slot.ref, slot.scratch);
     slot.scratch = 0;
   }
 }
 
 void NgramMatcher::PrepareCount(size_t n) {
-  // Sized (not just reserved) so the raw writes stay inside the vector.
-  if (count_touched_.size() < n * static_cast<size_t>(max_order_)) {
-    count_touched_.resize(n * static_cast<size_t>(max_order_));
-  }
+  // Sized (not just reserved) so the raw writes stay inside the vector. A
+  // count touches each live slot at most once.
+  const size_t most = std::min(n * static_cast<size_t>(max_order_), packed_size_);
+  if (count_touched_.size() < most) count_touched_.resize(most);
 }
 
 void NgramMatcher::FinishCount(const uint32_t* units, size_t n, size_t num_touched) {

@@ -10,6 +10,16 @@
 
 namespace mteval {
 
+// The most units (tokens or characters) the growable tables of a segment
+// are sized for in advance. Ordinary segments are far shorter, so their
+// tables are sized as before; a longer segment (a whole document on one
+// line) starts from this size and the tables grow with what they really
+// hold (its distinct n-grams), not with a worst case of one per unit and
+// order, which made a 10 MB line cost gigabytes.
+constexpr size_t kMaxPresizedUnits = size_t{1} << 14;
+
+inline size_t PresizedUnits(size_t expected_units) { return expected_units < kMaxPresizedUnits ? expected_units : kMaxPresizedUnits; }
+
 class NgramTrie {
  public:
   static constexpr uint32_t kRoot = 0;

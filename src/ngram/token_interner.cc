@@ -1,5 +1,7 @@
 #include "ngram/token_interner.h"
 
+#include "ngram/ngram_trie.h"  // PresizedUnits
+
 #include <algorithm>
 #include <cstring>
 
@@ -62,7 +64,7 @@ __attribute__((always_inline)) inline uint64_t TokenInterner::Hash(std::string_v
 
 void TokenInterner::Clear(size_t expected_tokens) {
   size_t want = 16;
-  while (want < expected_tokens * 2) want <<= 1;
+  while (want < PresizedUnits(expected_tokens) * 2) want <<= 1;
   count_ = 0;
   // The table is the first `want` slots of a never-shrunk array, so it stays
   // small (and in L1) after a long segment; slots of older generations count
@@ -119,7 +121,7 @@ void TokenInterner::Grow() {
 
 void UnitInterner::Clear(size_t expected_units) {
   size_t want = 16;
-  while (want < expected_units * 2) want <<= 1;
+  while (want < PresizedUnits(expected_units) * 2) want <<= 1;
   if (ids_.size() < want || ids_.size() > want * 8) {
     units_.assign(want, 0);
     ids_.assign(want, kUnknown);

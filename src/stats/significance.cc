@@ -9,10 +9,12 @@
 #include <cstdlib>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <thread>
 #include <unordered_map>
 
 #include "common/error.h"
+#include "common/memory_limit.h"
 #include "stats/numpy_random.h"
 
 namespace mteval {
@@ -213,59 +215,91 @@ struct DistinctColumns {
   }
 };
 
+// Work is done in chunks of resamples (or trials) so that memory does not
+// grow with their number: a chunk's draws, and each thread's count or
+// selection matrix, hold about SignificanceOptions::chunk_entries values
+// (one per segment and resample). Sums of integers are exact whatever the
+// chunking, and the draws are taken from the generator in the same order, so
+// the numbers are those of one undivided run.
+
+// Rows (resamples or trials) per chunk: chunk_entries values in all.
+size_t ChunkRows(size_t N, size_t chunk_entries) { return std::max<size_t>(1, chunk_entries / std::max<size_t>(1, N)); }
+
+// Rows per block of a matrix product: 256, fewer when segments are so many
+// that a block would pass chunk_entries values.
+size_t BlockRows(size_t N, size_t chunk_entries) { return std::min<size_t>(256, ChunkRows(N, chunk_entries)); }
+
 // Bootstrap: sums[i][c] = sum over the segments drawn in resample i of column
 // c, i.e. the resample-count matrix times the statistics. Exact: products and
-// sums are integers below 2**24 (float) or 2**53 (double).
+// sums are integers below 2**24 (float) or 2**53 (double). Interface of the
+// two instantiations below.
+class ResampleSums {
+ public:
+  virtual ~ResampleSums() = default;
+  // out[i * K + c] for the `rows` resamples whose draws are idxs[i * N ..].
+  virtual void Sums(const std::vector<int32_t>& idxs, size_t rows, int threads, std::vector<double>* out) const = 0;
+};
+
 template <typename Scalar>
-std::vector<double> BootstrapSumsT(const std::vector<int32_t>& idxs, size_t n, const StatsColumns& cols, int threads) {
-  const size_t N = cols.num_segments, K = cols.num_cols;
-  RowMatrix<Scalar> x(N, K);
-  size_t off = 0;
-  for (const StatsMatrix* b : cols.blocks) {
-    const size_t k = b->num_stats();
-    for (size_t s = 0; s < N; ++s) {
-      const int64_t* row = b->Row(s);
-      for (size_t j = 0; j < k; ++j) x(s, off + j) = static_cast<Scalar>(row[j]);
-    }
-    off += k;
-  }
-  const DistinctColumns<Scalar> distinct(x, false);
-  std::vector<double> out(n * K);
-  ParallelFor(threads, n, [&](size_t begin, size_t end) {
-    constexpr size_t kBlock = 256;
-    RowMatrix<Scalar> counts(std::min(kBlock, end - begin), N);
-    for (size_t r0 = begin; r0 < end; r0 += kBlock) {
-      const size_t rows = std::min(kBlock, end - r0);
-      counts.resize(rows, N);
-      counts.setZero();
-      for (size_t r = 0; r < rows; ++r) {
-        const int32_t* draw = idxs.data() + (r0 + r) * N;
-        for (size_t s = 0; s < N; ++s) counts(r, draw[s]) += Scalar(1);
-      }
-      const RowMatrix<Scalar> sums = counts * distinct.compact;
-      for (size_t r = 0; r < rows; ++r) {
-        for (size_t c = 0; c < K; ++c) out[(r0 + r) * K + c] = distinct.Get(sums, r, c);
-      }
-    }
-  });
-  return out;
-}
+class ResampleSumsT final : public ResampleSums {
+ public:
+  ResampleSumsT(const StatsColumns& cols, size_t block_rows)
+      : N_(cols.num_segments), K_(cols.num_cols), block_rows_(block_rows), distinct_(Columns(cols), false) {}
 
-std::vector<double> BootstrapSums(const std::vector<int32_t>& idxs, size_t n, const StatsColumns& cols, int threads) {
+  void Sums(const std::vector<int32_t>& idxs, size_t rows, int threads, std::vector<double>* out) const override {
+    out->resize(rows * K_);
+    const size_t block = block_rows_;
+    ParallelFor(threads, rows, [&](size_t begin, size_t end) {
+      RowMatrix<Scalar> counts(std::min(block, end - begin), N_);
+      for (size_t r0 = begin; r0 < end; r0 += block) {
+        const size_t n = std::min(block, end - r0);
+        counts.resize(n, N_);
+        counts.setZero();
+        for (size_t r = 0; r < n; ++r) {
+          const int32_t* draw = idxs.data() + (r0 + r) * N_;
+          for (size_t s = 0; s < N_; ++s) counts(r, draw[s]) += Scalar(1);
+        }
+        const RowMatrix<Scalar> sums = counts * distinct_.compact;
+        for (size_t r = 0; r < n; ++r) {
+          for (size_t c = 0; c < K_; ++c) (*out)[(r0 + r) * K_ + c] = distinct_.Get(sums, r, c);
+        }
+      }
+    });
+  }
+
+ private:
+  static RowMatrix<Scalar> Columns(const StatsColumns& cols) {
+    RowMatrix<Scalar> x(cols.num_segments, cols.num_cols);
+    size_t off = 0;
+    for (const StatsMatrix* b : cols.blocks) {
+      const size_t k = b->num_stats();
+      for (size_t s = 0; s < cols.num_segments; ++s) {
+        const int64_t* row = b->Row(s);
+        for (size_t j = 0; j < k; ++j) x(s, off + j) = static_cast<Scalar>(row[j]);
+      }
+      off += k;
+    }
+    return x;
+  }
+
+  size_t N_, K_, block_rows_;
+  DistinctColumns<Scalar> distinct_;
+};
+
+std::unique_ptr<ResampleSums> MakeResampleSums(const StatsColumns& cols, size_t block_rows) {
   if (static_cast<double>(cols.num_segments) * MaxAbs(cols) < kFloatExact) {
-    return BootstrapSumsT<float>(idxs, n, cols, threads);
+    return std::make_unique<ResampleSumsT<float>>(cols, block_rows);
   }
-  return BootstrapSumsT<double>(idxs, n, cols, threads);
+  return std::make_unique<ResampleSumsT<double>>(cols, block_rows);
 }
 
-// Scores of every resample of one block of `sums` (n x K, block at `offset`).
-std::vector<double> ResampledScores(const Metric& metric, const std::vector<double>& sums, size_t n, size_t K,
-                                    size_t offset, int threads) {
-  std::vector<double> scores(n);
-  ParallelFor(threads, n, [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) scores[i] = metric.ResampledScore(sums.data() + i * K + offset);
+// Scores of `rows` resamples from one block of `sums` (rows x K, block at
+// `offset`), written to out[0 .. rows).
+void ResampledScores(const Metric& metric, const std::vector<double>& sums, size_t rows, size_t K, size_t offset,
+                     int threads, double* out) {
+  ParallelFor(threads, rows, [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) out[i] = metric.ResampledScore(sums.data() + i * K + offset);
   });
-  return scores;
 }
 
 void CheckSegments(const StatsMatrix& m, const Metric& metric, const std::string& what) {
@@ -284,10 +318,10 @@ double CorpusScore(const Metric& metric, const StatsMatrix& m) {
 // Resampled scores from sacreBLEU's float32 per-segment statistics (see
 // Metric::SacreFloat32Stats): `_s.sum(0)` over the drawn rows of an (N, width)
 // float32 array adds them one after another in float32, in the drawn order.
-std::vector<double> SequentialFloat32Scores(const Metric& metric, const std::vector<float>& seg, size_t width,
-                                            const std::vector<int32_t>& idxs, size_t n, size_t N, int threads) {
-  std::vector<double> scores(n);
-  ParallelFor(threads, n, [&](size_t begin, size_t end) {
+// Scores of the `rows` resamples of `idxs`, written to out[0 .. rows).
+void SequentialFloat32Scores(const Metric& metric, const std::vector<float>& seg, size_t width,
+                             const std::vector<int32_t>& idxs, size_t rows, size_t N, int threads, double* out) {
+  ParallelFor(threads, rows, [&](size_t begin, size_t end) {
     std::vector<float> acc(width);
     for (size_t i = begin; i < end; ++i) {
       std::fill(acc.begin(), acc.end(), 0.0f);
@@ -296,52 +330,73 @@ std::vector<double> SequentialFloat32Scores(const Metric& metric, const std::vec
         const float* row = seg.data() + static_cast<size_t>(draw[s]) * width;
         for (size_t c = 0; c < width; ++c) acc[c] += row[c];
       }
-      scores[i] = metric.ScoreFloat32Sums(acc.data());
+      out[i] = metric.ScoreFloat32Sums(acc.data());
     }
   });
-  return scores;
 }
 
-// choice(N, size=count) drawn in chunks (numpy's choice has no per-call
-// state, so the stream is the same) and kept as int32 to halve the memory.
-std::vector<int32_t> DrawIndices(NumpyGenerator* gen, size_t N, size_t count) {
+// choice(N, size=count) drawn in pieces (numpy's choice has no per-call
+// state, so the stream is the same) into *out, kept as int32 to halve the
+// memory.
+void DrawIndices(NumpyGenerator* gen, size_t N, size_t count, std::vector<int32_t>* out) {
   if (N > static_cast<size_t>(INT32_MAX)) throw Error(ErrorKind::kUsage, "too many segments to resample");
-  std::vector<int32_t> out(count);
+  out->resize(count);
   int64_t chunk[4096];
   for (size_t done = 0; done < count;) {
     const size_t k = std::min<size_t>(4096, count - done);
     gen->Choice(static_cast<int64_t>(N), k, chunk);
-    for (size_t i = 0; i < k; ++i) out[done + i] = static_cast<int32_t>(chunk[i]);
+    for (size_t i = 0; i < k; ++i) (*out)[done + i] = static_cast<int32_t>(chunk[i]);
     done += k;
   }
-  return out;
 }
 
 // Draws choice(N, size=(n, N)) from `gen` and returns the resampled scores
-// scores[m][j] of system systems[j] for metric m.
+// scores[m][j] of system systems[j] for metric m, drawing and summing a
+// chunk of resamples at a time.
 std::vector<std::vector<std::vector<double>>> BootstrapScores(NumpyGenerator* gen, size_t n,
                                                               const std::vector<const Metric*>& metrics,
                                                               const std::vector<std::vector<StatsMatrix>>& stats,
-                                                              const std::vector<size_t>& systems, int threads) {
+                                                              const std::vector<size_t>& systems,
+                                                              const SignificanceOptions& o) {
   const size_t M = metrics.size(), N = stats[0][0].num_segments();
-  const std::vector<int32_t> idxs = DrawIndices(gen, N, n * N);
+  const int threads = o.threads;
   StatsColumns cols;
   cols.num_segments = N;
   for (size_t m = 0; m < M; ++m) {
     for (size_t s : systems) cols.Add(stats[m][s]);
   }
-  const std::vector<double> sums = BootstrapSums(idxs, n, cols, threads);
-  std::vector<std::vector<std::vector<double>>> scores(M);
-  size_t block = 0;
-  std::vector<float> seg;
-  for (size_t m = 0; m < M; ++m) {
-    for (size_t j = 0; j < systems.size(); ++j, ++block) {
-      const StatsMatrix& st = stats[m][systems[j]];
-      const size_t width = metrics[m]->SacreFloat32Stats(st.data().data(), N, &seg);
-      if (width > 0) {
-        scores[m].push_back(SequentialFloat32Scores(*metrics[m], seg, width, idxs, n, N, threads));
-      } else {
-        scores[m].push_back(ResampledScores(*metrics[m], sums, n, cols.num_cols, cols.Offset(block), threads));
+  // Per (metric, system) block: sacreBLEU's float32 statistics, or none
+  // (width 0) when the scores come from the exact sums.
+  std::vector<std::vector<float>> seg(cols.blocks.size());
+  std::vector<size_t> width(cols.blocks.size());
+  bool need_sums = false;
+  for (size_t m = 0, b = 0; m < M; ++m) {
+    for (size_t j = 0; j < systems.size(); ++j, ++b) {
+      width[b] = metrics[m]->SacreFloat32Stats(stats[m][systems[j]].data().data(), N, &seg[b]);
+      need_sums = need_sums || width[b] == 0;
+    }
+  }
+  const std::unique_ptr<ResampleSums> summer =
+      need_sums ? MakeResampleSums(cols, BlockRows(N, o.chunk_entries)) : nullptr;
+  std::vector<std::vector<std::vector<double>>> scores(M, std::vector<std::vector<double>>(systems.size()));
+  for (auto& per_metric : scores) {
+    for (auto& v : per_metric) v.resize(n);
+  }
+  const size_t chunk = ChunkRows(N, o.chunk_entries);
+  std::vector<int32_t> idxs;
+  std::vector<double> sums;
+  for (size_t r0 = 0; r0 < n; r0 += chunk) {
+    const size_t rows = std::min(chunk, n - r0);
+    DrawIndices(gen, N, rows * N, &idxs);
+    if (summer) summer->Sums(idxs, rows, threads, &sums);
+    for (size_t m = 0, b = 0; m < M; ++m) {
+      for (size_t j = 0; j < systems.size(); ++j, ++b) {
+        double* out = scores[m][j].data() + r0;
+        if (width[b] > 0) {
+          SequentialFloat32Scores(*metrics[m], seg[b], width[b], idxs, rows, N, threads, out);
+        } else {
+          ResampledScores(*metrics[m], sums, rows, cols.num_cols, cols.Offset(b), threads, out);
+        }
       }
     }
   }
@@ -359,7 +414,7 @@ void PairedBootstrap(const std::vector<const Metric*>& metrics, const std::vecto
   const size_t n = static_cast<size_t>(o.bootstrap_samples);
 
   auto run = [&](NumpyGenerator gen, const std::vector<size_t>& systems) {
-    return BootstrapScores(&gen, n, metrics, stats, systems, o.threads);
+    return BootstrapScores(&gen, n, metrics, stats, systems, o);
   };
 
   // The baseline's interval: _bootstrap_resample with the raw seed.
@@ -404,38 +459,52 @@ void PairedBootstrap(const std::vector<const Metric*>& metrics, const std::vecto
 // ---------------------------------------------------------------------------
 // paired approximate randomization
 
-// integers(2, size=(n, N), dtype=bool) as one bit per draw, rows padded to
-// whole 64-bit words. numpy's bool fill keeps a 32-bit buffer per call, so
-// the draws are taken in chunks of a multiple of 32 values, which gives the
-// same stream as one call.
-std::vector<uint64_t> DrawSelectionBits(NumpyGenerator* gen, size_t n, size_t N) {
-  const size_t words = (N + 63) / 64, total = n * N;
-  std::vector<uint64_t> out(n * words, 0);
-  std::vector<uint8_t> chunk(32 * 1024);
-  size_t row = 0, col = 0;
-  for (size_t done = 0; done < total;) {
-    const size_t k = std::min(chunk.size(), total - done);
-    gen->Bools(k, chunk.data());
-    for (size_t i = 0; i < k; ++i) {
-      out[row * words + col / 64] |= static_cast<uint64_t>(chunk[i] & 1) << (col % 64);
-      if (++col == N) {
-        col = 0;
-        ++row;
+// integers(2, size=(n, N), dtype=bool), one row of N draws per trial, as
+// bits. numpy's bool fill keeps a 32-bit buffer per call, so the draws are
+// taken from the generator in pieces of a multiple of 32 values, which gives
+// the same stream as one call; the rows are handed out a chunk of trials at
+// a time.
+class SelectionBits {
+ public:
+  SelectionBits(NumpyGenerator* gen, size_t n, size_t N) : gen_(gen), N_(N), left_(n * N), buffer_(32 * 1024) {}
+
+  size_t words_per_row() const { return (N_ + 63) / 64; }
+
+  // The next `rows` rows, each padded to whole 64-bit words.
+  void NextRows(size_t rows, std::vector<uint64_t>* out) {
+    const size_t words = words_per_row();
+    out->assign(rows * words, 0);
+    for (size_t r = 0; r < rows; ++r) {
+      uint64_t* row = out->data() + r * words;
+      for (size_t c = 0; c < N_; ++c) {
+        if (pos_ == filled_) Refill();
+        row[c / 64] |= static_cast<uint64_t>(buffer_[pos_++] & 1) << (c % 64);
       }
     }
-    done += k;
   }
-  return out;
-}
+
+ private:
+  void Refill() {
+    filled_ = std::min(buffer_.size(), left_);
+    gen_->Bools(filled_, buffer_.data());
+    left_ -= filled_;
+    pos_ = 0;
+  }
+
+  NumpyGenerator* gen_;
+  size_t N_, left_;  // left_: draws not yet taken from the generator
+  std::vector<uint8_t> buffer_;
+  size_t pos_ = 0, filled_ = 0;
+};
 
 // For systems[j] (all > 0) and every trial i, whether |score(shuf_a) -
 // score(shuf_b)| > |real difference|, counted per (metric, system).
 // shuf_a = sys + P (bl - sys), shuf_b = bl - P (bl - sys), with P the 0/1
 // trial selection matrix.
 template <typename Scalar>
-void ArCountsT(const std::vector<uint64_t>& sel, size_t n, const std::vector<const Metric*>& metrics,
+void ArCountsT(SelectionBits* bits_source, size_t n, const std::vector<const Metric*>& metrics,
                const std::vector<std::vector<StatsMatrix>>& stats, const std::vector<size_t>& systems,
-               const std::vector<std::vector<double>>& real_diff, int threads,
+               const std::vector<std::vector<double>>& real_diff, int threads, size_t chunk_entries,
                std::vector<std::vector<size_t>>* counts) {
   const size_t M = metrics.size(), N = stats[0][0].num_segments();
   // Difference columns and the totals of baseline and system.
@@ -466,48 +535,55 @@ void ArCountsT(const std::vector<uint64_t>& sel, size_t n, const std::vector<con
     }
   }
   const DistinctColumns<Scalar> distinct(d, true);
-  const size_t words = (N + 63) / 64;
-  // Counts per block of trials, summed afterwards in block order.
-  const size_t J = systems.size(), num_blocks = (n + 255) / 256;
-  std::vector<size_t> partial(num_blocks * M * J, 0);
-  ParallelFor(threads, num_blocks, [&](size_t block_begin, size_t block_end) {
-    RowMatrix<Scalar> p;
-    std::vector<int64_t> a, bvec;
-    for (size_t blk = block_begin; blk < block_end; ++blk) {
-      const size_t r0 = blk * 256, rows = std::min<size_t>(256, n - r0);
-      p.resize(rows, N);
-      for (size_t r = 0; r < rows; ++r) {
-        const uint64_t* bits = sel.data() + (r0 + r) * words;
-        for (size_t c = 0; c < N; ++c) p(r, c) = static_cast<Scalar>((bits[c / 64] >> (c % 64)) & 1);
-      }
-      const RowMatrix<Scalar> pd = p * distinct.compact;
-      for (size_t m = 0, b = 0; m < M; ++m) {
-        const size_t k = metrics[m]->NumStats();
-        a.resize(k);
-        bvec.resize(k);
-        for (size_t j = 0; j < systems.size(); ++j, ++b) {
-          size_t c = 0;
-          for (size_t r = 0; r < rows; ++r) {
-            for (size_t x = 0; x < k; ++x) {
-              const int64_t v = static_cast<int64_t>(distinct.Get(pd, r, offset[b] + x));
-              a[x] = sys_total[offset[b] + x] + v;
-              bvec[x] = bl_total[offset[b] + x] - v;
+  const size_t words = bits_source->words_per_row();
+  // Counts per block of trials, summed afterwards.
+  const size_t J = systems.size(), block_rows = BlockRows(N, chunk_entries);
+  const size_t chunk = ChunkRows(N, chunk_entries);
+  std::vector<std::vector<size_t>> total(M, std::vector<size_t>(J, 0));
+  std::vector<uint64_t> sel;
+  for (size_t t0 = 0; t0 < n; t0 += chunk) {
+    const size_t trials = std::min(chunk, n - t0);
+    bits_source->NextRows(trials, &sel);
+    const size_t num_blocks = (trials + block_rows - 1) / block_rows;
+    std::vector<size_t> partial(num_blocks * M * J, 0);
+    ParallelFor(threads, num_blocks, [&](size_t block_begin, size_t block_end) {
+      RowMatrix<Scalar> p;
+      std::vector<int64_t> a, bvec;
+      for (size_t blk = block_begin; blk < block_end; ++blk) {
+        const size_t r0 = blk * block_rows, rows = std::min(block_rows, trials - r0);
+        p.resize(rows, N);
+        for (size_t r = 0; r < rows; ++r) {
+          const uint64_t* bits = sel.data() + (r0 + r) * words;
+          for (size_t c = 0; c < N; ++c) p(r, c) = static_cast<Scalar>((bits[c / 64] >> (c % 64)) & 1);
+        }
+        const RowMatrix<Scalar> pd = p * distinct.compact;
+        for (size_t m = 0, b = 0; m < M; ++m) {
+          const size_t k = metrics[m]->NumStats();
+          a.resize(k);
+          bvec.resize(k);
+          for (size_t j = 0; j < systems.size(); ++j, ++b) {
+            size_t c = 0;
+            for (size_t r = 0; r < rows; ++r) {
+              for (size_t x = 0; x < k; ++x) {
+                const int64_t v = static_cast<int64_t>(distinct.Get(pd, r, offset[b] + x));
+                a[x] = sys_total[offset[b] + x] + v;
+                bvec[x] = bl_total[offset[b] + x] - v;
+              }
+              const double diff = std::abs(metrics[m]->ScoreValue(a.data()) - metrics[m]->ScoreValue(bvec.data()));
+              c += diff > real_diff[m][j] ? 1 : 0;
             }
-            const double diff = std::abs(metrics[m]->ScoreValue(a.data()) - metrics[m]->ScoreValue(bvec.data()));
-            c += diff > real_diff[m][j] ? 1 : 0;
+            partial[(blk * M + m) * J + j] = c;
           }
-          partial[(blk * M + m) * J + j] = c;
         }
       }
-    }
-  });
-  for (size_t m = 0; m < M; ++m) {
-    for (size_t j = 0; j < systems.size(); ++j) {
-      size_t c = 0;
-      for (size_t blk = 0; blk < num_blocks; ++blk) c += partial[(blk * M + m) * J + j];
-      (*counts)[m][j] = c;
+    });
+    for (size_t m = 0; m < M; ++m) {
+      for (size_t j = 0; j < J; ++j) {
+        for (size_t blk = 0; blk < num_blocks; ++blk) total[m][j] += partial[(blk * M + m) * J + j];
+      }
     }
   }
+  *counts = std::move(total);
 }
 
 void PairedAr(const std::vector<const Metric*>& metrics, const std::vector<std::vector<StatsMatrix>>& stats,
@@ -517,7 +593,7 @@ void PairedAr(const std::vector<const Metric*>& metrics, const std::vector<std::
   const size_t n_conf = static_cast<size_t>(o.ar_confidence_samples);
 
   auto process = [&](NumpyGenerator gen, const std::vector<size_t>& systems) {
-    const std::vector<uint64_t> sel = DrawSelectionBits(&gen, n, N);
+    SelectionBits sel(&gen, n, N);
     std::vector<std::vector<double>> real(M, std::vector<double>(systems.size()));
     double max_abs = 0.0;
     for (size_t m = 0; m < M; ++m) {
@@ -534,9 +610,9 @@ void PairedAr(const std::vector<const Metric*>& metrics, const std::vector<std::
     }
     std::vector<std::vector<size_t>> counts(M, std::vector<size_t>(systems.size()));
     if (max_abs < kFloatExact) {
-      ArCountsT<float>(sel, n, metrics, stats, systems, real, o.threads, &counts);
+      ArCountsT<float>(&sel, n, metrics, stats, systems, real, o.threads, o.chunk_entries, &counts);
     } else {
-      ArCountsT<double>(sel, n, metrics, stats, systems, real, o.threads, &counts);
+      ArCountsT<double>(&sel, n, metrics, stats, systems, real, o.threads, o.chunk_entries, &counts);
     }
     for (size_t m = 0; m < M; ++m) {
       for (size_t j = 0; j < systems.size(); ++j) {
@@ -545,7 +621,7 @@ void PairedAr(const std::vector<const Metric*>& metrics, const std::vector<std::
     }
     if (n_conf > 0) {
       // The generator continues: choice(N, size=(n_conf, N)).
-      const auto scores = BootstrapScores(&gen, n_conf, metrics, stats, systems, o.threads);
+      const auto scores = BootstrapScores(&gen, n_conf, metrics, stats, systems, o);
       for (size_t m = 0; m < M; ++m) {
         for (size_t j = 0; j < systems.size(); ++j) {
           const MeanCi mc = EstimateCi(scores[m][j], true);
@@ -559,7 +635,7 @@ void PairedAr(const std::vector<const Metric*>& metrics, const std::vector<std::
   if (n_conf > 0) {
     // Baseline: _bootstrap_resample(raw seed) then estimate_ci (numpy mean).
     NumpyGenerator gen = MakeGenerator(o.seed);
-    const auto scores = BootstrapScores(&gen, n_conf, metrics, stats, {0}, o.threads);
+    const auto scores = BootstrapScores(&gen, n_conf, metrics, stats, {0}, o);
     for (size_t m = 0; m < M; ++m) {
       const MeanCi mc = EstimateCi(scores[m][0], true);
       (*results)[m][0].mean = mc.mean;
@@ -576,6 +652,30 @@ void PairedAr(const std::vector<const Metric*>& metrics, const std::vector<std::
     for (size_t s = 1; s < S; ++s) process(NumpyGenerator::FromEntropy(), {s});
   }
 }
+
+// ---------------------------------------------------------------------------
+// memory
+
+// What a bootstrap of n resamples of `blocks` (metric, system) columns needs
+// beyond the statistics themselves: the scores with a sorted copy and the
+// differences of one comparison, a chunk's draws and sums, each thread's
+// count matrix, and the statistics as a matrix with its distinct columns.
+uint64_t BootstrapBytes(size_t n, size_t blocks, size_t N, size_t K, const SignificanceOptions& o) {
+  const uint64_t rows = std::min<uint64_t>(n, ChunkRows(N, o.chunk_entries));
+  return uint64_t{n} * 8 * (blocks + 3) + rows * N * 4 + rows * K * 8 +
+         uint64_t(o.threads) * BlockRows(N, o.chunk_entries) * N * 8 + uint64_t{N} * K * 16;
+}
+
+// What approximate randomization needs: a chunk's selection bits, each
+// thread's selection matrix, and the differences as a matrix with its
+// distinct columns.
+uint64_t ArBytes(size_t n, size_t N, size_t K, const SignificanceOptions& o) {
+  const uint64_t rows = std::min<uint64_t>(n, ChunkRows(N, o.chunk_entries));
+  return rows * ((N + 63) / 64) * 8 + uint64_t(o.threads) * BlockRows(N, o.chunk_entries) * N * 8 +
+         uint64_t{N} * K * 16;
+}
+
+std::string Plural(size_t n, const std::string& one) { return std::to_string(n) + " " + one + (n == 1 ? "" : "s"); }
 
 }  // namespace
 
@@ -595,17 +695,23 @@ void SignificanceOptions::Validate() const {
   if (threads < 1) {
     throw Error(ErrorKind::kUsage, "invalid --paired-jobs " + std::to_string(threads) + " (allowed: an integer >= 1)");
   }
+  if (chunk_entries < 1) throw Error(ErrorKind::kUsage, "significance: chunk_entries must be >= 1");
 }
 
 SignificanceResult BootstrapConfidence(const Metric& metric, const StatsMatrix& stats,
                                        const SignificanceOptions& options) {
   options.Validate();
   CheckSegments(stats, metric, "the system");
+  const size_t n = static_cast<size_t>(options.bootstrap_samples);
+  CheckMemoryRequest(BootstrapBytes(n, 1, stats.num_segments(), stats.num_stats(), options),
+                     "the bootstrap confidence interval with " + Plural(n, "resample") + " of " +
+                         Plural(stats.num_segments(), "segment"),
+                     "ask for fewer resamples (--confidence-n)");
   NumpyGenerator gen = MakeGenerator(options.seed);
-  const auto scores = BootstrapScores(&gen, static_cast<size_t>(options.bootstrap_samples), {&metric}, {{stats}}, {0},
-                                      options.threads);
+  auto scores = BootstrapScores(&gen, static_cast<size_t>(options.bootstrap_samples), {&metric}, {{stats}}, {0},
+                                options);
   // Score.estimate_ci: Python's statistics.mean.
-  const MeanCi mc = EstimateCi(scores[0][0], false);
+  const MeanCi mc = EstimateCi(std::move(scores[0][0]), false);
   SignificanceResult r;
   r.score = CorpusScore(metric, stats);
   r.mean = mc.mean;
@@ -649,6 +755,23 @@ std::vector<std::vector<SignificanceResult>> PairedTest(
     if (stats[m][0].num_segments() != stats[0][0].num_segments()) {
       throw Error(ErrorKind::kInternal, "paired test: metrics disagree on the number of segments");
     }
+  }
+  const size_t N = stats[0][0].num_segments();
+  size_t K = 0;
+  for (const Metric* m : metrics) K += m->NumStats() * S;
+  const size_t blocks = metrics.size() * S;
+  if (kind == PairedTestKind::kBootstrap) {
+    const size_t n = static_cast<size_t>(options.bootstrap_samples);
+    CheckMemoryRequest(BootstrapBytes(n, blocks, N, K, options),
+                       "the paired bootstrap with " + Plural(n, "resample") + " of " + Plural(S, "system") + " and " +
+                           Plural(metrics.size(), "metric") + " over " + Plural(N, "segment"),
+                       "ask for fewer resamples (--paired-bs-n)");
+  } else {
+    const size_t n = static_cast<size_t>(options.ar_trials), n_conf = static_cast<size_t>(options.ar_confidence_samples);
+    CheckMemoryRequest(ArBytes(n, N, K, options) + (n_conf ? BootstrapBytes(n_conf, blocks, N, K, options) : 0),
+                       "paired approximate randomization with " + Plural(n, "trial") + " of " + Plural(S, "system") +
+                           " over " + Plural(N, "segment"),
+                       "ask for fewer trials (--paired-ar-n)");
   }
   Results results(metrics.size(), std::vector<SignificanceResult>(S));
   for (size_t m = 0; m < metrics.size(); ++m) {

@@ -55,6 +55,10 @@ struct SignificanceOptions {
   // 1 / (n + 1) (it counts only strictly larger differences), which marks a
   // system as significantly different from itself; false reproduces that.
   bool identical_p_one = true;
+  // Resamples and trials are drawn and summed a chunk at a time, of about
+  // this many values (one per segment and resample; 2**24, some 64 MB of
+  // draws). Results never depend on it; memory does (Validate: >= 1).
+  size_t chunk_entries = size_t{1} << 24;
 
   // Throws Error(kUsage) naming the bad field.
   void Validate() const;

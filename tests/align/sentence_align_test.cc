@@ -166,6 +166,45 @@ TEST_CASE("align sentences: synthetic perturbed text is aligned with bead F1 >= 
   CHECK(s.f1() >= 0.95);
 }
 
+TEST_CASE("align sentences: the band around the path keeps the work linear in the text length", "[sentence_align]") {
+  // 12,000 sentences, about 1,400 fewer on the target side (merges and
+  // drops). A band sized by the text (5% of it, or the length difference)
+  // made this a quadratic 35 million cells a pass; a band that follows the
+  // path needs a few hundred cells a row.
+  Lines src, tgt;
+  SyntheticPair(12000, 5, &src, &tgt);
+  PerturbedPair pp = PerturbTarget(tgt);
+  SentenceAlignStats stats;
+  BeadScores s = ScoreBeads(AlignSentences(src, pp.tgt, {}, &stats), pp.truth);
+  INFO("P " << s.precision() << " R " << s.recall() << ", passes " << stats.passes << ", largest band "
+            << stats.max_cells << " cells");
+  CHECK(s.f1() >= 0.95);
+  CHECK(stats.max_cells <= 400 * src.size());
+  CHECK(stats.total_cells <= 4 * stats.max_cells);
+}
+
+TEST_CASE("align sentences: a long omission widens the band until the path is inside it", "[sentence_align]") {
+  // 500 consecutive target sentences are missing: the best path leaves the
+  // diagonal by 500 rows, far outside a narrow band. The banded result must
+  // be the full dynamic programme's.
+  Lines src, tgt;
+  SyntheticPair(3000, 7, &src, &tgt);
+  tgt.erase(tgt.begin() + 1200, tgt.begin() + 1700);
+  SentenceAlignOptions narrow;
+  narrow.band = 20;
+  SentenceAlignOptions full;
+  full.band = 1 << 20;
+  SentenceAlignStats narrow_stats, full_stats;
+  std::vector<Bead> banded = AlignSentences(src, tgt, narrow, &narrow_stats);
+  std::vector<Bead> exact = AlignSentences(src, tgt, full, &full_stats);
+  CHECK(banded == exact);
+  size_t omitted = 0;  // source sentences of the gap left alone
+  for (const Bead& b : exact) omitted += b.tgt_begin == b.tgt_end && b.src_begin >= 1200 && b.src_end <= 1700;
+  CHECK(omitted >= 450);
+  CHECK(narrow_stats.passes > 2);  // it did widen
+  CHECK(narrow_stats.max_cells < full_stats.max_cells / 4);
+}
+
 TEST_CASE("align sentences: WMT22 sample (first 600 segments, zh-en and en-de)", "[sentence_align][shared]") {
   const std::string shared = testing::SharedDir();
   if (shared.empty()) {
@@ -179,9 +218,13 @@ TEST_CASE("align sentences: WMT22 sample (first 600 segments, zh-en and en-de)",
     src.resize(600);
     ref.resize(600);
     PerturbedPair pp = PerturbTarget(ref);
-    BeadScores s = ScoreBeads(AlignSentences(src, pp.tgt), pp.truth);
+    std::vector<Bead> beads = AlignSentences(src, pp.tgt);
+    BeadScores s = ScoreBeads(beads, pp.truth);
     INFO(pair << ": P " << s.precision() << " R " << s.recall());
     CHECK(s.f1() >= 0.95);
+    SentenceAlignOptions full;
+    full.band = 1 << 20;
+    CHECK(beads == AlignSentences(src, pp.tgt, full));  // the band changes nothing
   }
 }
 

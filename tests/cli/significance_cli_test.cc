@@ -143,3 +143,36 @@ TEST_CASE("bad significance requests exit with clear messages", "[cli][significa
 }
 
 }  // namespace mteval
+
+namespace mteval {
+
+TEST_CASE("resamples are held a chunk at a time, and a request that cannot fit is refused before it starts",
+          "[cli][significance]") {
+  // 20,000 segments x 10,000 resamples: 800 MB of draws held at once, as
+  // before, do not fit in 600 MB of address space; a chunk at a time does.
+  const std::string dir = testing::MakeTempDir(), ref = dir + "/ref.txt", hyp = dir + "/hyp.txt";
+  std::string r, h;
+  for (int i = 0; i < 20000; ++i) {
+    r += "report " + std::to_string(i % 97) + " was approved\n";
+    h += "report " + std::to_string(i % 89) + " is approved\n";
+  }
+  WriteFile(ref, r);
+  WriteFile(hyp, h);
+  WriteFile(dir + "/hyp2.txt", r);
+  const auto fits = testing::RunMtevalLimited(600000, "score " + ref + " -i " + hyp + " -ci -cin 10000 -f text");
+  CHECK(fits.exit_code == 0);
+  CHECK_THAT(fits.out, Catch::Contains("μ ="));
+  INFO(fits.err);
+  // 100 million resamples: the scores alone are 800 MB. Refused at once with
+  // exit code 71, saying what it needs and what limits it.
+  const auto refused = testing::RunMtevalLimited(600000, "score " + ref + " -i " + hyp + " -ci -cin 100000000");
+  CHECK(refused.exit_code == 71);
+  CHECK(refused.out.empty());
+  CHECK_THAT(refused.err, Catch::Contains("100000000 resamples") && Catch::Contains("needs about") &&
+                              Catch::Contains("ulimit -v") && Catch::Contains("--confidence-n"));
+  const auto paired = testing::RunMtevalLimited(600000, "score " + ref + " -i " + hyp + " " + dir + "/hyp2.txt --paired-bs -pbsn 100000000");
+  CHECK(paired.exit_code == 71);
+  CHECK_THAT(paired.err, Catch::Contains("--paired-bs-n"));
+}
+
+}  // namespace mteval

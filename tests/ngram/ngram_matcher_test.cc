@@ -87,6 +87,37 @@ TEST_CASE("NgramMatcher equals clipped counting with a map", "[ngram]") {
   }
 }
 
+TEST_CASE("NgramMatcher on references longer than its presized tables", "[ngram]") {
+  // References of 40,000 to 70,000 units (several slices of the packed
+  // form's additions, the table growing between them while later references
+  // hold counts in it), from vocabularies small enough for the packed form
+  // and large enough for the trie; then a short segment on the same matcher.
+  std::mt19937 rng(11);
+  for (uint32_t vocab : {3u, 40u, 254u, 5000u}) {
+    INFO("vocabulary " << vocab);
+    NgramMatcher matcher(4);
+    std::vector<std::vector<uint32_t>> refs(3);
+    for (auto& r : refs) {
+      r.resize(40000 + rng() % 30000);
+      for (auto& u : r) u = rng() % vocab;
+    }
+    std::vector<uint32_t> hyp(50000);
+    for (auto& u : hyp) u = rng() % vocab;
+    matcher.Reset(refs[0].size() + refs[1].size() + refs[2].size());
+    for (const auto& r : refs) matcher.AddReference(r.data(), r.size());
+    std::vector<int64_t> got(4, 0);
+    matcher.CountMatches(hyp.data(), hyp.size(), got.data());
+    for (size_t n = 1; n <= 4; ++n) REQUIRE(got[n - 1] == WantMatches(refs, hyp, n));
+    std::vector<std::vector<uint32_t>> short_refs{{1, 2, 1, 2, 0}};
+    std::vector<uint32_t> short_hyp{1, 2, 1, 0};
+    matcher.Reset(5);
+    matcher.AddReference(short_refs[0].data(), short_refs[0].size());
+    std::fill(got.begin(), got.end(), 0);
+    matcher.CountMatches(short_hyp.data(), short_hyp.size(), got.data());
+    for (size_t n = 1; n <= 4; ++n) REQUIRE(got[n - 1] == WantMatches(short_refs, short_hyp, n));
+  }
+}
+
 TEST_CASE("NgramMatcher across the wrap of its generation counter", "[ngram]") {
   // A segment in generation 2, then the counter's wrap: it must clear every
   // slot, or the next segments (generations 1 and 2 again) would see the

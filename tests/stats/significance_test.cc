@@ -120,6 +120,37 @@ TEST_CASE("confidence intervals give the same numbers for every thread count", "
   CHECK(one.ci == two.ci);
 }
 
+TEST_CASE("significance gives the same numbers whatever the chunk of resamples held in memory", "[significance]") {
+  // Chunks of one resample (or trial) at a time, and of a few, against the
+  // default (everything in one chunk here): the draws continue across
+  // chunks exactly as one numpy call, AR's 32-bit bool buffer included
+  // (300 segments is not a multiple of 32).
+  Fixture f(3);
+  for (PairedTestKind kind : {PairedTestKind::kBootstrap, PairedTestKind::kApproximateRandomization}) {
+    SignificanceOptions o;
+    o.bootstrap_samples = 300;
+    o.ar_trials = 700;
+    o.ar_confidence_samples = kind == PairedTestKind::kApproximateRandomization ? 200 : 0;
+    const auto whole = PairedTest(kind, f.metrics, f.stats, f.names, o);
+    for (size_t entries : {size_t{1}, size_t{300 * 7 + 5}}) {
+      INFO("chunk of " << entries << " values");
+      o.chunk_entries = entries;
+      for (int t : {1, 2}) {
+        o.threads = t;
+        RequireSame(whole, PairedTest(kind, f.metrics, f.stats, f.names, o));
+      }
+    }
+  }
+  SignificanceOptions o;
+  const SignificanceResult whole = BootstrapConfidence(*f.bleu, f.stats[0][0], o);
+  o.chunk_entries = 1;
+  const SignificanceResult chunked = BootstrapConfidence(*f.bleu, f.stats[0][0], o);
+  CHECK(whole.mean == chunked.mean);
+  CHECK(whole.ci == chunked.ci);
+  o.chunk_entries = 0;
+  CHECK_THROWS_AS(BootstrapConfidence(*f.bleu, f.stats[0][0], o), Error);
+}
+
 TEST_CASE("a system compared with itself gets p = 1, or sacreBLEU's 1 / (n + 1) on request", "[significance]") {
   // sacreBLEU counts strictly greater differences, so identical systems
   // (real difference 0, every resampled difference 0) get c = 0.

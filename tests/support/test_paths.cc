@@ -87,11 +87,13 @@ std::string Slurp(const std::string& path) {
 }  // namespace
 
 namespace {
-// Runs `prefix 'mteval' args` through the shell.
-RunResult Run(const std::string& prefix, const std::string& args, const std::string& stdin_text) {
+// Runs the shell command `prefix` followed by mteval ARGS, with standard
+// input from `stdin_text`.
+RunResult RunShell(const std::string& prefix, const std::string& args, const std::string& stdin_text) {
   std::string dir = MakeTempDir();
   WriteFile(dir + "/stdin", stdin_text);
-  std::string cmd = prefix + "'" + MtevalBinary() + "' " + args + " < '" + dir + "/stdin' > '" + dir + "/out' 2> '" + dir + "/err'";
+  std::string cmd = prefix + "'" + MtevalBinary() + "' " + args + " < '" + dir + "/stdin' > '" + dir + "/out' 2> '" +
+                    dir + "/err'";
   int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -102,10 +104,14 @@ RunResult Run(const std::string& prefix, const std::string& args, const std::str
 }
 }  // namespace
 
-RunResult RunMteval(const std::string& args, const std::string& stdin_text) { return Run("", args, stdin_text); }
+RunResult RunMteval(const std::string& args, const std::string& stdin_text) { return RunShell("", args, stdin_text); }
 
 RunResult RunMtevalWithin(int seconds, const std::string& args, const std::string& stdin_text) {
-  return Run("timeout " + std::to_string(seconds) + " ", args, stdin_text);
+  return RunShell("timeout " + std::to_string(seconds) + " ", args, stdin_text);
+}
+
+RunResult RunMtevalLimited(long kb, const std::string& args) {
+  return RunShell("ulimit -v " + std::to_string(kb) + "; ", args, "");
 }
 
 }  // namespace mteval::testing

@@ -30,5 +30,8 @@ RunResult RunMteval(const std::string& args, const std::string& stdin_text = "")
 // The same, killed after `seconds` (exit code 124 then), for runs that a
 // regression could make wait forever (FIFOs).
 RunResult RunMtevalWithin(int seconds, const std::string& args, const std::string& stdin_text = "");
+// RunMteval under an address-space limit of `kb` KB (`ulimit -v`), with no
+// standard input: checks that a command's memory stays bounded.
+RunResult RunMtevalLimited(long kb, const std::string& args);
 
 }  // namespace mteval::testing
