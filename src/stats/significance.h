@@ -9,7 +9,7 @@
 // scored with Metric::ResampledScore, which reproduces the float32 numpy
 // arithmetic sacreBLEU uses for resampled statistics.
 //
-// Reproduced conventions (see docs/architecture-notes.md, "Significance tests"):
+// Reproduced conventions (see docs/architecture.md, "Parity with sacreBLEU"):
 // - draws come from numpy's default_rng(seed): choice(N, size=(n, N)) for the
 //   bootstrap, integers(2, size=(n, N), dtype=bool) for AR, one fresh
 //   generator per compared system (all systems share the draws when seeded);

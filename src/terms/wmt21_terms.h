@@ -18,7 +18,7 @@
 //
 // Segments are compared after whitespace normalisation (Python's
 // ' ' + ' '.join(text.split()) + ' '). The script's quirks that its figures
-// depend on are reproduced and listed in docs/architecture-notes.md ("Terminology"):
+// depend on are reproduced (see also docs/architecture.md, "Terminology"):
 // positions of term words are the first occurrences of the term's first and
 // last words, a term with several allowed forms may use one hypothesis
 // position per form, allowed forms are Python regular expressions (grouping
