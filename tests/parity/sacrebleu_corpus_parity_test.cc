@@ -11,6 +11,8 @@
 #include "metrics/registry.h"
 #include "score/corpus_scorer.h"
 #include "support/parity_data.h"
+#include "support/sacrebleu_options.h"
+#include "support/shared_data.h"
 #include "support/test_paths.h"
 #include "tokenize/builtin_tokenizers.h"
 
@@ -19,29 +21,7 @@ namespace {
 
 using testing::ParityFileLines;
 using testing::ParityPairs;
-using testing::SharedDir;
-
-std::string WithoutVersion(const std::string& sig) { return sig.substr(0, sig.rfind("|version:")); }
-
-// Maps sacreBLEU's constructor arguments onto mteval's options.
-MetricOptions OptionsFromJson(const std::string& metric, const nlohmann::json& o) {
-  MetricOptions m;
-  if (metric == "bleu") {
-    m.bleu.tokenize = o.value("tokenize", "");
-    m.bleu.lowercase = o.value("lowercase", false);
-    m.bleu.smooth_method = o.value("smooth_method", "exp");
-    if (o.contains("smooth_value")) m.bleu.smooth_value = o["smooth_value"].get<double>();
-    m.bleu.max_ngram_order = o.value("max_ngram_order", 4);
-  } else {
-    m.chrf.char_order = o.value("char_order", 6);
-    m.chrf.word_order = o.value("word_order", 0);
-    m.chrf.beta = o.value("beta", 2);
-    m.chrf.lowercase = o.value("lowercase", false);
-    m.chrf.whitespace = o.value("whitespace", false);
-    m.chrf.eps_smoothing = o.value("eps_smoothing", false);
-  }
-  return m;
-}
+using testing::SignatureWithoutVersion;
 
 struct Group {
   std::string metric;
@@ -53,10 +33,7 @@ struct Group {
 }  // namespace
 
 TEST_CASE("corpus BLEU and chrF match sacreBLEU 2.6.0", "[parity]") {
-  if (SharedDir().empty()) {
-    WARN("SKIPPED: ../shared is absent, so the sacreBLEU parity figures cannot be checked");
-    return;
-  }
+  if (testing::SkipWithoutSharedData("the sacreBLEU parity figures")) return;
   size_t checked = 0, checked_mecab = 0, skipped_mecab = 0;
   for (const std::string& pair : ParityPairs()) {
     // Group lines that share metric, options and references, so every
@@ -81,7 +58,7 @@ TEST_CASE("corpus BLEU and chrF match sacreBLEU 2.6.0", "[parity]") {
       std::vector<std::string> hyps;
       for (const auto& j : g.lines) hyps.push_back(j["hyp"]);
       TextCorpus corpus = testing::Wmt22Corpus(g.refs, hyps);
-      auto metric = MakeMetric(g.metric, OptionsFromJson(g.metric, g.options));
+      auto metric = MakeMetric(g.metric, testing::SacrebleuMetricOptions(g.metric, g.options));
       std::vector<StatsMatrix> stats = ComputeSegmentStats(*metric, corpus);
       for (size_t s = 0; s < hyps.size(); ++s) {
         const nlohmann::json& want = g.lines[s];
@@ -89,8 +66,8 @@ TEST_CASE("corpus BLEU and chrF match sacreBLEU 2.6.0", "[parity]") {
         std::vector<int64_t> total = stats[s].Sum();
         MetricScore got = metric->Score(total.data());
         CHECK(got.score == want["score"].get<double>());
-        CHECK(WithoutVersion(metric->GetSignature(static_cast<int>(g.refs.size())).Format(false)) ==
-              WithoutVersion(want["signature"]));
+        CHECK(SignatureWithoutVersion(metric->GetSignature(static_cast<int>(g.refs.size())).Format(false)) ==
+              SignatureWithoutVersion(want["signature"]));
         if (g.metric == "bleu") {
           const int order = g.options.value("max_ngram_order", 4);
           std::vector<double> counts, totals;

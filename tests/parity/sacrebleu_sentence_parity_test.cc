@@ -8,6 +8,7 @@
 #include "metrics/registry.h"
 #include "score/corpus_scorer.h"
 #include "support/parity_data.h"
+#include "support/shared_data.h"
 #include "support/test_paths.h"
 #include "tokenize/builtin_tokenizers.h"
 
@@ -18,10 +19,7 @@ namespace {
 }  // namespace
 
 TEST_CASE("sentence BLEU, chrF and chrF++ match sacreBLEU 2.6.0", "[parity]") {
-  if (testing::SharedDir().empty()) {
-    WARN("SKIPPED: ../shared is absent, so the sacreBLEU sentence-level figures cannot be checked");
-    return;
-  }
+  if (testing::SkipWithoutSharedData("the sacreBLEU sentence-level figures")) return;
   size_t checked = 0, checked_mecab = 0, skipped_mecab = 0;
   for (const std::string& pair : testing::ParityPairs()) {
     std::vector<std::string> lines = testing::ParityFileLines(pair + ".sentence.tsv");

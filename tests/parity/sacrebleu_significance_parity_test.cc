@@ -18,6 +18,7 @@
 #include "score/corpus_scorer.h"
 #include "stats/significance.h"
 #include "support/parity_data.h"
+#include "support/shared_data.h"
 #include "support/test_paths.h"
 
 namespace mteval {
@@ -84,10 +85,7 @@ MetricOptions OptionsFor(const std::string& pair) {
 }  // namespace
 
 TEST_CASE("significance tests match sacreBLEU 2.6.0", "[parity][significance]") {
-  if (SharedDir().empty()) {
-    WARN("SKIPPED: ../shared is absent, so the sacreBLEU significance figures cannot be checked");
-    return;
-  }
+  if (testing::SkipWithoutSharedData("the sacreBLEU significance figures")) return;
   Tally tally;
   size_t lines_read = 0, skipped = 0;
   for (const std::string& pair : ParityPairs()) {
@@ -174,10 +172,7 @@ TEST_CASE("significance tests match sacreBLEU 2.6.0", "[parity][significance]") 
 }
 
 TEST_CASE("TER bootstrap with three references adds float32 averages in sacreBLEU's order", "[parity][significance]") {
-  if (SharedDir().empty()) {
-    WARN("SKIPPED: ../shared is absent, so the three-reference TER bootstrap cannot be checked");
-    return;
-  }
+  if (testing::SkipWithoutSharedData("the three-reference TER bootstrap")) return;
   // The first 200 lines of zh-en: references A, B and HuaweiTSC's output (so
   // that per-segment average lengths are thirds), AISP-SJTU and Online-B as
   // the systems. sacreBLEU 2.6.0's figures (Python API, seed 12345, 1000
@@ -186,7 +181,9 @@ TEST_CASE("TER bootstrap with three references adds float32 averages in sacreBLE
   auto head = [&](const std::string& rel, const std::string& name) {
     std::ifstream in(SharedDir() + "/wmt22/" + rel);
     std::string line, text;
-    for (int i = 0; i < 200 && std::getline(in, line); ++i) text += line + "\n";
+    int lines = 0;
+    for (; lines < 200 && std::getline(in, line); ++lines) text += line + "\n";
+    REQUIRE(lines == 200);  // fewer would check other figures, none would check nothing
     testing::WriteFile(dir + "/" + name, text);
     return dir + "/" + name;
   };

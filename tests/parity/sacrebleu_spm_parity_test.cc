@@ -12,16 +12,14 @@
 #include "metrics/registry.h"
 #include "score/corpus_scorer.h"
 #include "support/parity_data.h"
+#include "support/shared_data.h"
 #include "support/test_paths.h"
 #include "tokenize/model_files.h"
 
 namespace mteval {
 
 TEST_CASE("SentencePiece BLEU matches sacreBLEU 2.6.0 (spm.jsonl)", "[parity][spm]") {
-  if (testing::SharedDir().empty()) {
-    WARN("SKIPPED: ../shared is absent, so the sacreBLEU SentencePiece figures cannot be checked");
-    return;
-  }
+  if (testing::SkipWithoutSharedData("the sacreBLEU SentencePiece figures")) return;
   struct Group {
     nlohmann::json options;
     std::vector<std::string> refs;

@@ -11,6 +11,8 @@
 #include "metrics/registry.h"
 #include "score/corpus_scorer.h"
 #include "support/parity_data.h"
+#include "support/sacrebleu_options.h"
+#include "support/shared_data.h"
 #include "support/test_paths.h"
 
 namespace mteval {
@@ -18,19 +20,7 @@ namespace {
 
 using testing::ParityFileLines;
 using testing::ParityPairs;
-using testing::SharedDir;
-
-std::string WithoutVersion(const std::string& sig) { return sig.substr(0, sig.rfind("|version:")); }
-
-// sacreBLEU's TER constructor arguments onto TerOptions.
-MetricOptions TerOptionsFromJson(const nlohmann::json& o) {
-  MetricOptions m;
-  m.ter.normalized = o.value("normalized", false);
-  m.ter.no_punct = o.value("no_punct", false);
-  m.ter.asian_support = o.value("asian_support", false);
-  m.ter.case_sensitive = o.value("case_sensitive", false);
-  return m;
-}
+using testing::SignatureWithoutVersion;
 
 double Field(const MetricScore& s, const std::string& key) {
   for (const ScoreField& f : s.fields) {
@@ -49,10 +39,7 @@ struct Group {
 }  // namespace
 
 TEST_CASE("corpus TER matches sacreBLEU 2.6.0", "[parity][ter]") {
-  if (SharedDir().empty()) {
-    WARN("SKIPPED: ../shared is absent, so the sacreBLEU TER parity figures cannot be checked");
-    return;
-  }
+  if (testing::SkipWithoutSharedData("the sacreBLEU TER parity figures")) return;
   size_t checked = 0, mismatched = 0;
   for (const std::string& pair : ParityPairs()) {
     std::map<std::string, Group> groups;
@@ -68,7 +55,7 @@ TEST_CASE("corpus TER matches sacreBLEU 2.6.0", "[parity][ter]") {
       std::vector<std::string> hyps;
       for (const auto& j : g.lines) hyps.push_back(j["hyp"]);
       TextCorpus corpus = testing::Wmt22Corpus(g.refs, hyps);
-      auto metric = MakeMetric("ter", TerOptionsFromJson(g.options));
+      auto metric = MakeMetric("ter", testing::SacrebleuMetricOptions("ter", g.options));
       std::vector<StatsMatrix> stats = ComputeSegmentStats(*metric, corpus);
       for (size_t s = 0; s < hyps.size(); ++s) {
         const nlohmann::json& want = g.lines[s];
@@ -82,8 +69,8 @@ TEST_CASE("corpus TER matches sacreBLEU 2.6.0", "[parity][ter]") {
         CHECK(Field(got, "ref_length") == want["ref_length"].get<double>());
         CHECK(got.score == want["score"].get<double>());
         CHECK(got.name == "TER");
-        CHECK(WithoutVersion(metric->GetSignature(static_cast<int>(g.refs.size())).Format(false)) ==
-              WithoutVersion(want["signature"]));
+        CHECK(SignatureWithoutVersion(metric->GetSignature(static_cast<int>(g.refs.size())).Format(false)) ==
+              SignatureWithoutVersion(want["signature"]));
         if (!ok) ++mismatched;
         ++checked;
       }
@@ -95,10 +82,7 @@ TEST_CASE("corpus TER matches sacreBLEU 2.6.0", "[parity][ter]") {
 }
 
 TEST_CASE("sentence TER matches sacreBLEU 2.6.0", "[parity][ter]") {
-  if (SharedDir().empty()) {
-    WARN("SKIPPED: ../shared is absent, so the sacreBLEU sentence-level TER figures cannot be checked");
-    return;
-  }
+  if (testing::SkipWithoutSharedData("the sacreBLEU sentence-level TER figures")) return;
   size_t checked = 0, mismatched = 0;
   auto metric = MakeMetric("ter", MetricOptions{});
   for (const std::string& pair : ParityPairs()) {

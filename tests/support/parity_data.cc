@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 #include <mutex>
+#include <stdexcept>
 
 #include "corpus/line_reader.h"
 #include "support/test_paths.h"
@@ -36,12 +37,15 @@ TextCorpus Wmt22Corpus(const std::vector<std::string>& refs, const std::vector<s
 std::vector<std::string> ParityPairs() { return {"cs-uk", "de-fr", "en-de", "en-ja", "en-zh", "zh-en"}; }
 
 std::vector<std::string> ParityFileLines(const std::string& name) {
-  std::ifstream f(SharedDir() + "/parity/sacrebleu-2.6.0/" + name);
+  const std::string path = SharedDir() + "/parity/sacrebleu-2.6.0/" + name;
+  std::ifstream f(path);
+  if (!f) throw std::runtime_error("cannot read the parity file " + path);
   std::vector<std::string> lines;
   std::string line;
   while (std::getline(f, line)) {
     if (!line.empty()) lines.push_back(line);
   }
+  if (lines.empty()) throw std::runtime_error("the parity file " + path + " has no lines");
   return lines;
 }
 

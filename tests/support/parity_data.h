@@ -20,7 +20,8 @@ TextCorpus Wmt22Corpus(const std::vector<std::string>& refs, const std::vector<s
 // The language pairs present in the parity folder.
 std::vector<std::string> ParityPairs();
 
-// The lines of a parity file (e.g. "zh-en.corpus.jsonl").
+// The non-empty lines of a parity file (e.g. "zh-en.corpus.jsonl"); throws
+// std::runtime_error naming the file when it cannot be read or has none.
 std::vector<std::string> ParityFileLines(const std::string& name);
 
 // The fields of a line of a parity .tsv file (a trailing empty field is

@@ -17,13 +17,13 @@ namespace mteval::testing {
 
 std::string SourceDir() { return MTEVAL_SOURCE_DIR; }
 
+std::string SharedDirLocation() {
+  if (const char* env = std::getenv("MTEVAL_SHARED_DIR")) return env;
+  return SourceDir() + "/../shared";
+}
+
 std::string SharedDir() {
-  std::string dir;
-  if (const char* env = std::getenv("MTEVAL_SHARED_DIR")) {
-    dir = env;
-  } else {
-    dir = SourceDir() + "/../shared";
-  }
+  const std::string dir = SharedDirLocation();
   struct stat st;
   if (stat((dir + "/parity").c_str(), &st) != 0) return "";
   return dir;

@@ -8,8 +8,10 @@ namespace mteval::testing {
 
 // Root of the source tree.
 std::string SourceDir();
-// The shared data folder ($MTEVAL_SHARED_DIR, else SourceDir()/../shared),
-// or "" when it is absent.
+// Where the shared data folder is looked for: $MTEVAL_SHARED_DIR, else
+// SourceDir()/../shared.
+std::string SharedDirLocation();
+// SharedDirLocation(), or "" when it has no parity/ folder.
 std::string SharedDir();
 // Path of the built mteval binary.
 std::string MtevalBinary();
