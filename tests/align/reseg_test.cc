@@ -14,6 +14,7 @@
 #include "corpus/text_corpus.h"
 #include "metrics/registry.h"
 #include "score/corpus_scorer.h"
+#include "support/shared_data.h"
 #include "support/test_paths.h"
 
 namespace mteval {
@@ -235,10 +236,7 @@ TEST_CASE("reseg: round trip on a synthetic 2,000-segment set recovers the bound
 
 TEST_CASE("reseg: WMT22 sample (first 500 segments, zh-en and en-de)", "[reseg][shared]") {
   const std::string shared = testing::SharedDir();
-  if (shared.empty()) {
-    WARN("SKIPPED: ../shared is absent, so the WMT22 re-segmentation sample cannot be checked");
-    return;
-  }
+  if (testing::SkipWithoutSharedData("the WMT22 re-segmentation sample")) return;
   struct Case {
     const char* pair;
     const char* trg;

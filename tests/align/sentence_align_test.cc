@@ -11,6 +11,7 @@
 #include "corpus/line_reader.h"
 #include "align/sentence_align.h"
 #include "support/sentence_align_eval.h"
+#include "support/shared_data.h"
 #include "support/test_paths.h"
 
 namespace mteval {
@@ -207,10 +208,7 @@ TEST_CASE("align sentences: a long omission widens the band until the path is in
 
 TEST_CASE("align sentences: WMT22 sample (first 600 segments, zh-en and en-de)", "[sentence_align][shared]") {
   const std::string shared = testing::SharedDir();
-  if (shared.empty()) {
-    WARN("SKIPPED: ../shared is absent, so the WMT22 sentence-alignment sample cannot be checked");
-    return;
-  }
+  if (testing::SkipWithoutSharedData("the WMT22 sentence-alignment sample")) return;
   for (const char* pair : {"zh-en", "en-de"}) {
     std::string p = pair, sl = p.substr(0, 2), tl = p.substr(3);
     Lines src = ReadLines(shared + "/wmt22/sources/generaltest2022." + p + ".src." + sl);

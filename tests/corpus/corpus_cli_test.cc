@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/shared_data.h"
 #include "support/test_paths.h"
 
 namespace mteval {
@@ -335,10 +336,7 @@ TEST_CASE("wrong formats / unsafe XML and missing columns fail with a message", 
 
 TEST_CASE("WMT22 zh-en as WMT XML scores exactly as the plain-text files", "[corpus][cli][shared]") {
   const std::string shared = testing::SharedDir();
-  if (shared.empty()) {
-    WARN("SKIPPED: ../shared is absent, so the WMT22 XML round trip cannot be checked");
-    return;
-  }
+  if (testing::SkipWithoutSharedData("the WMT22 XML round trip")) return;
   auto read = [](const std::string& path) {
     std::ifstream in(path);
     std::vector<std::string> lines;
@@ -403,10 +401,7 @@ namespace mteval {
 
 TEST_CASE("WMT21 terminology SGML: reference and system align by id and per document", "[corpus][cli][shared]") {
   const std::string shared = testing::SharedDir();
-  if (shared.empty()) {
-    WARN("SKIPPED: ../shared is absent, so the WMT21 terminology SGML files cannot be scored");
-    return;
-  }
+  if (testing::SkipWithoutSharedData("the WMT21 terminology SGML files")) return;
   const std::string dir = shared + "/terminology/wmt21-en-fr/";
   const std::string base = "score " + dir + "dev.en-fr.fr.sgm -i " + dir + "en-fr.dev.txt.truecased.sgm -f text --force";
   auto by_line = RunMteval(base);

@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "corpus/sgml_reader.h"
+#include "support/shared_data.h"
 #include "support/test_paths.h"
 
 namespace mteval {
@@ -127,10 +128,7 @@ TEST_CASE("SGML: reading a file and a missing file", "[corpus][sgml]") {
 
 TEST_CASE("SGML: the WMT21 en-fr terminology dev set", "[corpus][sgml][shared]") {
   std::string shared = testing::SharedDir();
-  if (shared.empty()) {
-    WARN("SKIPPED: ../shared is absent (set MTEVAL_SHARED_DIR)");
-    return;
-  }
+  if (testing::SkipWithoutSharedData("this test's shared data")) return;
   std::string dir = shared + "/terminology/wmt21-en-fr/";
   SegmentedText src = ReadSgml(dir + "dev.en-fr.en.sgm");
   SegmentedText ref = ReadSgml(dir + "dev.en-fr.fr.sgm");

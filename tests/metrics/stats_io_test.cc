@@ -63,11 +63,18 @@ TEST_CASE("stats files are written as nlohmann::json's dump(1) writes them", "[s
     CHECK(StatsToJson({b}, segments) == ReferenceJson({b}, segments));
   }
   CHECK(StatsToJson({}, true) == ReferenceJson({}, true));
-  // And it reads back.
-  const auto back = StatsFromJson(StatsToJson({a}, true), "a.json");
+  // A record that scoring can write (statistics are counts, never
+  // negative: the reader refuses negatives) reads back.
+  StatsRecord counts = a;
+  for (size_t i = 0; i < 3; ++i) {
+    for (size_t k = 0; k < 4; ++k) counts.segments.Row(i)[k] += 2;
+  }
+  counts.totals = counts.segments.Sum();
+  const auto back = StatsFromJson(StatsToJson({counts}, true), "a.json");
   REQUIRE(back.size() == 1);
-  CHECK(back[0].system == a.system);
-  CHECK(back[0].segments.data() == a.segments.data());
+  CHECK(back[0].system == counts.system);
+  CHECK(back[0].segments.data() == counts.segments.data());
+  CHECK(back[0].totals == counts.totals);
 }
 
 }  // namespace mteval

@@ -10,6 +10,7 @@
 #include "corpus/sgml_reader.h"
 #include "terms/term_edit_rate.h"
 #include "terms/wmt21_terms.h"
+#include "support/shared_data.h"
 #include "support/test_paths.h"
 #include "text/python_str.h"
 
@@ -111,10 +112,7 @@ TEST_CASE("WMT21 inputs that do not line up are named", "[terms][wmt21]") {
 
 TEST_CASE("WMT21 en-fr dev set: the reference figures without lemmatization", "[terms][wmt21][shared]") {
   std::string shared = testing::SharedDir();
-  if (shared.empty()) {
-    WARN("SKIPPED: ../shared is absent (set MTEVAL_SHARED_DIR)");
-    return;
-  }
+  if (testing::SkipWithoutSharedData("this test's shared data")) return;
   std::string dir = shared + "/terminology/wmt21-en-fr/";
   std::ifstream in(dir + "expected.json");
   REQUIRE(in);
@@ -132,10 +130,7 @@ TEST_CASE("WMT21 en-fr dev set: the reference figures without lemmatization", "[
 
 TEST_CASE("mteval terms prints the WMT21 figures as JSON numbers", "[terms][cli][shared]") {
   std::string shared = testing::SharedDir();
-  if (shared.empty()) {
-    WARN("SKIPPED: ../shared is absent (set MTEVAL_SHARED_DIR)");
-    return;
-  }
+  if (testing::SkipWithoutSharedData("this test's shared data")) return;
   std::string dir = shared + "/terminology/wmt21-en-fr/";
   testing::RunResult run = testing::RunMteval("terms --src " + dir + "dev.en-fr.en.sgm --ref " + dir +
                                               "dev.en-fr.fr.sgm --hyp " + dir + "en-fr.dev.txt.truecased.sgm -f json");
