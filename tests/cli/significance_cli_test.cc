@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "support/shared_data.h"
 #include "support/test_paths.h"
 
 namespace mteval {
@@ -150,6 +151,7 @@ TEST_CASE("resamples are held a chunk at a time, and a request that cannot fit i
           "[cli][significance]") {
   // 20,000 segments x 10,000 resamples: 800 MB of draws held at once, as
   // before, do not fit in 600 MB of address space; a chunk at a time does.
+  if (testing::SkipUnderAddressSanitizer("significance memory")) return;
   const std::string dir = testing::MakeTempDir(), ref = dir + "/ref.txt", hyp = dir + "/hyp.txt";
   std::string r, h;
   for (int i = 0; i < 20000; ++i) {

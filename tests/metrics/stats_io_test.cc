@@ -9,6 +9,7 @@
 #include <random>
 
 #include "metric/stats_io.h"
+#include "support/shared_data.h"
 #include "support/test_paths.h"
 
 namespace mteval {
@@ -87,6 +88,7 @@ TEST_CASE("score --stats-out on 100,000 segments stays within a small multiple o
   // in "out of memory"); written straight into one buffer sized first, they
   // take about 200 MB.
   const std::string dir = testing::MakeTempDir();
+  if (testing::SkipUnderAddressSanitizer("the memory of --stats-out")) return;
   std::mt19937 rng(1);
   const char* words[] = {"the", "report", "was", "approved", "by", "committee", "on", "Monday",
                          "after", "long", "debate", "council", "plan", "river", "costs"};

@@ -19,4 +19,15 @@ bool SkipWithoutSharedData(const std::string& what) {
   return true;
 }
 
+bool SkipUnderAddressSanitizer(const std::string& what) {
+#if defined(__SANITIZE_ADDRESS__)
+  WARN(MTEVAL_TEST_SKIP_MARKER << ": an AddressSanitizer build cannot run under an address-space limit, so " << what
+                               << " is checked by the release build only");
+  return true;
+#else
+  (void)what;
+  return false;
+#endif
+}
+
 }  // namespace mteval::testing

@@ -16,4 +16,10 @@ namespace mteval::testing {
 // cannot be checked without it.
 bool SkipWithoutSharedData(const std::string& what);
 
+// True (after reporting the skip as above) in an AddressSanitizer build,
+// whose programs reserve terabytes of address space for shadow memory and
+// cannot start under an address-space limit (`ulimit -v`); `what` names
+// what cannot be checked there. The release build runs those tests.
+bool SkipUnderAddressSanitizer(const std::string& what);
+
 }  // namespace mteval::testing
