@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/line_reader.h"
 #include "support/sentence_align_eval.h"
 

@@ -7,9 +7,9 @@
 #include <map>
 
 #include "bench/support/wmt22_data.h"
-#include "corpus/text_corpus.h"
-#include "metrics/registry.h"
-#include "score/corpus_scorer.h"
+#include <mteval/corpus.h>
+#include <mteval/metrics.h>
+#include <mteval/scoring.h>
 #include "tokenize/tokenizer.h"
 
 namespace mteval {

@@ -13,10 +13,10 @@
 #include "analysis/ngram_analysis.h"
 #include "cli/compare_command.h"
 #include "corpus/line_reader.h"
-#include "corpus/text_corpus.h"
-#include "metrics/registry.h"
-#include "compare/report_builder.h"
-#include "report/report_render.h"
+#include <mteval/corpus.h>
+#include <mteval/metrics.h>
+#include <mteval/compare.h>
+#include <mteval/report.h>
 
 namespace mteval {
 namespace {

@@ -12,7 +12,7 @@
 #include <random>
 
 #include "corpus/line_reader.h"
-#include "align/reseg.h"
+#include <mteval/align.h>
 
 namespace mteval {
 namespace {

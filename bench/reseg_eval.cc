@@ -14,12 +14,12 @@
 #include <string>
 #include <vector>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/line_reader.h"
 #include "support/reseg_eval.h"
-#include "corpus/text_corpus.h"
-#include "metrics/registry.h"
-#include "score/corpus_scorer.h"
+#include <mteval/corpus.h>
+#include <mteval/metrics.h>
+#include <mteval/scoring.h>
 
 namespace {
 

@@ -12,10 +12,10 @@
 
 #include <algorithm>
 
-#include "corpus/text_corpus.h"
-#include "metrics/registry.h"
-#include "score/corpus_scorer.h"
-#include "stats/significance.h"
+#include <mteval/corpus.h>
+#include <mteval/metrics.h>
+#include <mteval/scoring.h>
+#include <mteval/significance.h>
 
 namespace mteval {
 namespace {

@@ -8,10 +8,10 @@
 #include <benchmark/benchmark.h>
 
 #include "bench/support/wmt22_data.h"
-#include "corpus/text_corpus.h"
-#include "metrics/registry.h"
+#include <mteval/corpus.h>
+#include <mteval/metrics.h>
 #include "metrics/ter/ter_normalizer.h"
-#include "score/corpus_scorer.h"
+#include <mteval/scoring.h>
 
 namespace mteval {
 namespace {

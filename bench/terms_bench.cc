@@ -13,10 +13,7 @@
 
 
 #include "corpus/sgml_reader.h"
-#include "terms/glossary.h"
-#include "terms/glossary_check.h"
-#include "terms/terms_report.h"
-#include "terms/wmt21_terms.h"
+#include <mteval/terminology.h>
 
 namespace mteval {
 namespace {

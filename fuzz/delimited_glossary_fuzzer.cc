@@ -1,8 +1,8 @@
 // libFuzzer target for the TSV and CSV glossary reader. The first byte picks
 // the delimiter (tab or comma); the rest is the file.
-#include "common/error.h"
+#include <mteval/error.h>
 #include "fuzz_common.h"
-#include "terms/glossary.h"
+#include <mteval/terminology.h>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;

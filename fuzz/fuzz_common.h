@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "corpus/segmented_text.h"
-#include "terms/glossary.h"
+#include <mteval/corpus.h>
+#include <mteval/terminology.h>
 
 namespace mteval::fuzz {
 

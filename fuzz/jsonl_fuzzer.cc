@@ -1,5 +1,5 @@
 // libFuzzer target for the JSON Lines reader.
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/jsonl_reader.h"
 #include "fuzz_common.h"
 

@@ -1,5 +1,5 @@
 // libFuzzer target for the NIST SGML reader.
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/sgml_reader.h"
 #include "fuzz_common.h"
 

@@ -3,9 +3,9 @@
 // a crash, and what merges must serialise and parse back to the same totals.
 #include <cstdlib>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "fuzz_common.h"
-#include "metric/stats_io.h"
+#include <mteval/stats.h>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {

@@ -1,9 +1,9 @@
 // libFuzzer target for the TBX glossary reader. The first byte picks the
 // language pair asked for (none: the file's own two languages, or en-fr,
 // or zh-en); the rest is the file.
-#include "common/error.h"
+#include <mteval/error.h>
 #include "fuzz_common.h"
-#include "terms/glossary.h"
+#include <mteval/terminology.h>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;

@@ -1,6 +1,6 @@
 // libFuzzer target for the TSV reader. The first byte picks the options
 // (named or numbered columns, header, id columns); the rest is the file.
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/tsv_reader.h"
 #include "fuzz_common.h"
 

@@ -1,5 +1,5 @@
 // libFuzzer target for the XLIFF 1.2 / 2.x reader.
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/xml_readers.h"
 #include "fuzz_common.h"
 

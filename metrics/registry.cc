@@ -1,6 +1,6 @@
-#include "metrics/registry.h"
+#include <mteval/metrics.h>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval {
 namespace {
@@ -11,9 +11,9 @@ struct Entry {
 };
 
 const Entry kMetrics[] = {
-    {"bleu", [](const MetricOptions& o) { return MakeBleu(o.bleu); }},
-    {"chrf", [](const MetricOptions& o) { return MakeChrf(o.chrf); }},
-    {"ter", [](const MetricOptions& o) { return MakeTer(o.ter); }},
+    {"bleu", [](const MetricOptions& o) -> std::unique_ptr<Metric> { return std::make_unique<Bleu>(o.bleu); }},
+    {"chrf", [](const MetricOptions& o) -> std::unique_ptr<Metric> { return std::make_unique<Chrf>(o.chrf); }},
+    {"ter", [](const MetricOptions& o) -> std::unique_ptr<Metric> { return std::make_unique<Ter>(o.ter); }},
     {"terms", [](const MetricOptions& o) { return MakeTermsMetric(o.terms); }},
 };
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "corpus/text_corpus.h"
+#include <mteval/corpus.h>
 
 namespace mteval::bench {
 

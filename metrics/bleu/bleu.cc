@@ -1,10 +1,10 @@
-#include "metrics/bleu/bleu.h"
+#include <mteval/bleu.h>
 
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "ngram/ngram_matcher.h"
 #include "ngram/padded_token_interner.h"
 #include "text/case.h"
@@ -119,9 +119,9 @@ std::string FormatFixed(double v, int decimals) {
   return buf;
 }
 
-class Bleu final : public Metric {
+class BleuMetric final : public Metric {
  public:
-  explicit Bleu(const BleuOptions& options) : options_(options) {
+  explicit BleuMetric(const BleuOptions& options) : options_(options) {
     options_.Validate();
     TokenizerOptions tok;
     tok.name = options_.tokenize;
@@ -263,6 +263,7 @@ void BleuOptions::Validate() const {
   }
 }
 
-std::unique_ptr<Metric> MakeBleu(const BleuOptions& options) { return std::make_unique<Bleu>(options); }
+Bleu::Bleu(const BleuOptions& options)
+    : MetricHandle(std::make_shared<BleuMetric>(options)), options_(options) {}
 
 }  // namespace mteval

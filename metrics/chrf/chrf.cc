@@ -1,8 +1,8 @@
-#include "metrics/chrf/chrf.h"
+#include <mteval/chrf.h>
 
 #include <string>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "ngram/padded_token_interner.h"
 #include "ngram/single_ref_matcher.h"
 #include "ngram/token_interner.h"
@@ -256,9 +256,9 @@ class ChrfScorer final : public SegmentScorer {
   std::vector<int64_t> candidate_, matches_;
 };
 
-class Chrf final : public Metric {
+class ChrfMetric final : public Metric {
  public:
-  explicit Chrf(const ChrfOptions& options) : options_(options) { options_.Validate(); }
+  explicit ChrfMetric(const ChrfOptions& options) : options_(options) { options_.Validate(); }
 
   std::string Id() const override { return "chrf"; }
   std::string Name() const override {
@@ -316,6 +316,7 @@ void ChrfOptions::Validate() const {
   }
 }
 
-std::unique_ptr<Metric> MakeChrf(const ChrfOptions& options) { return std::make_unique<Chrf>(options); }
+Chrf::Chrf(const ChrfOptions& options)
+    : MetricHandle(std::make_shared<ChrfMetric>(options)), options_(options) {}
 
 }  // namespace mteval

@@ -1,10 +1,10 @@
-#include "metrics/ter/ter.h"
+#include <mteval/ter.h>
 
 #include <algorithm>
 #include <string>
 #include <vector>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "metrics/ter/ter_edit_distance.h"
 #include "metrics/ter/ter_normalizer.h"
 #include "ngram/token_interner.h"
@@ -94,9 +94,9 @@ double Float32RatioScore(float edits, float ref_length) {
   return 100.0 * static_cast<double>(score);
 }
 
-class Ter final : public Metric {
+class TerMetric final : public Metric {
  public:
-  explicit Ter(const TerOptions& options) : options_(options) { options_.Validate(); }
+  explicit TerMetric(const TerOptions& options) : options_(options) { options_.Validate(); }
 
   std::string Id() const override { return "ter"; }
   std::string Name() const override { return "TER"; }
@@ -174,6 +174,7 @@ class Ter final : public Metric {
 
 void TerOptions::Validate() const {}
 
-std::unique_ptr<Metric> MakeTer(const TerOptions& options) { return std::make_unique<Ter>(options); }
+Ter::Ter(const TerOptions& options)
+    : MetricHandle(std::make_shared<TerMetric>(options)), options_(options) {}
 
 }  // namespace mteval

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "metrics/ter/ter.h"
+#include <mteval/ter.h>
 
 namespace mteval {
 

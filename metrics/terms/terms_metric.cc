@@ -1,9 +1,9 @@
-#include "metrics/terms/terms_metric.h"
+#include <mteval/terms_metric.h>
 
 #include <unordered_map>
 
-#include "common/error.h"
-#include "terms/glossary.h"
+#include <mteval/error.h>
+#include <mteval/terminology.h>
 #include "terms/stemmer.h"
 #include "terms/term_matcher.h"
 

@@ -1,4 +1,4 @@
-#include "align/reseg.h"
+#include <mteval/align.h>
 
 #include <algorithm>
 #include <limits>
@@ -6,7 +6,7 @@
 
 #include <unicode/uchar.h>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "align/reseg_units.h"
 #include "text/python_str.h"
 #include "text/utf8.h"

@@ -1,6 +1,6 @@
-#include "align/reseg_corpus.h"
+#include <mteval/align.h>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/line_reader.h"
 
 namespace mteval {

@@ -1,4 +1,4 @@
-#include "align/sentence_align.h"
+#include <mteval/align.h>
 
 #include <algorithm>
 #include <array>
@@ -15,7 +15,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "align/reseg_units.h"
 #include "corpus/reader_util.h"
 #include "text/python_str.h"

@@ -9,39 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "corpus/text_corpus.h"
+#include <mteval/corpus.h>
+#include <mteval/report_data.h>
 #include "tokenize/tokenizer.h"
 
 namespace mteval {
-
-// One bar group of a bucketed chart: the bucket's label and, per system, the
-// metric's corpus score on the segments of the bucket (nullopt when the
-// bucket has no segment).
-struct Bucket {
-  std::string label;              // e.g. "10-19" or "[5,10)"
-  size_t count = 0;               // segments (or reference words) in the bucket
-  std::vector<std::optional<double>> values;  // per system
-};
-
-// compare-mt's word accuracy by frequency: F-measure of words in buckets of
-// their frequency in the reference corpus.
-struct WordFrequencySection {
-  std::string frequency_source;   // where frequencies come from, e.g. "reference"
-  std::vector<Bucket> f_measure;  // values are F-measures in [0, 100]
-};
-
-// n-grams one system matches in the reference much more often than another.
-struct NgramEntry {
-  std::string ngram;     // space-joined tokens
-  size_t count_a = 0;    // clipped matches of system a
-  size_t count_b = 0;    // clipped matches of system b
-  double score = 0.0;    // (count_a + 1) / (count_a + count_b + 2)
-};
-struct NgramComparison {
-  size_t system_a = 0, system_b = 0;
-  std::vector<NgramEntry> a_better;  // highest score first
-  std::vector<NgramEntry> b_better;  // lowest score first
-};
 
 // Every stream of a corpus as word ids (tokens as the tokenizer splits them).
 struct TokenizedCorpus {

@@ -9,13 +9,9 @@
 #include <string_view>
 #include <vector>
 
-namespace mteval {
+#include <mteval/report_data.h>
 
-// One hypothesis token with its word-level diff flag against the reference.
-struct DiffToken {
-  std::string text;
-  bool matched = false;  // part of the longest common subsequence with the reference
-};
+namespace mteval {
 
 // Splits on ASCII spaces, tabs and newlines; no empty words.
 std::vector<std::string_view> SplitWords(std::string_view text);

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "cli/arg_parser.h"
-#include "common/error.h"
+#include <mteval/error.h>
 #include "common/output_file.h"
 #include "corpus/line_reader.h"
 

@@ -6,8 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "align/reseg.h"
-#include "align/sentence_align.h"
+#include <mteval/align.h>
 
 namespace mteval {
 

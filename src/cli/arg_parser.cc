@@ -3,7 +3,7 @@
 #include <cerrno>
 #include <cstdlib>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval {
 

@@ -4,15 +4,14 @@
 
 #include "cli/arg_parser.h"
 #include "cli/metric_flags.h"
-#include "common/error.h"
+#include <mteval/error.h>
 #include "common/output_file.h"
-#include "corpus/corpus_loader.h"
+#include <mteval/corpus.h>
 #include "corpus/format_detect.h"
 #include "corpus/line_reader.h"
-#include "terms/terms_report.h"
-#include "report/report_render.h"
-#include "compare/report_significance.h"
-#include "compare/report_terminology.h"
+#include <mteval/terminology.h>
+#include <mteval/report.h>
+#include <mteval/compare.h>
 #include "tokenize/tokenizer.h"
 
 namespace mteval {

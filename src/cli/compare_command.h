@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "cli/significance_output.h"
-#include "corpus/text_corpus.h"
-#include "metrics/registry.h"
-#include "compare/report_builder.h"
+#include <mteval/corpus.h>
+#include <mteval/metrics.h>
+#include <mteval/compare.h>
 
 namespace mteval {
 

@@ -18,8 +18,8 @@
 #include "cli/score_command.h"
 #include "cli/terms_command.h"
 #include "cli/tokenize_command.h"
-#include "common/error.h"
-#include "common/version.h"
+#include <mteval/error.h>
+#include <mteval/version.h>
 
 namespace {
 

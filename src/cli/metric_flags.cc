@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <thread>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "tokenize/tokenizer.h"
 
 namespace mteval {

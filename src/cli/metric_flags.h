@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "cli/arg_parser.h"
-#include "metrics/registry.h"
+#include <mteval/metrics.h>
 
 namespace mteval {
 

@@ -5,15 +5,15 @@
 
 #include "cli/arg_parser.h"
 #include "cli/metric_flags.h"
-#include "common/error.h"
+#include <mteval/error.h>
 #include "common/output_file.h"
 #include "corpus/format_detect.h"
-#include "align/reseg_corpus.h"
-#include "metric/stats_io.h"
+#include <mteval/align.h>
+#include <mteval/stats.h>
 #include "report/doc_scores_format.h"
-#include "report/score_format.h"
+#include <mteval/report.h>
 #include "report/significance_table.h"
-#include "score/corpus_scorer.h"
+#include <mteval/scoring.h>
 #include "score/sentence_stream.h"
 #include "score/stream_scorer.h"
 #include "tokenize/tokenizer.h"

@@ -6,9 +6,8 @@
 #include <vector>
 
 #include "cli/significance_output.h"
-#include "corpus/corpus_loader.h"
-#include "corpus/text_corpus.h"
-#include "metrics/registry.h"
+#include <mteval/corpus.h>
+#include <mteval/metrics.h>
 
 namespace mteval {
 

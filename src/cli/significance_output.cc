@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <thread>
 
-#include "common/error.h"
-#include "report/score_format.h"
+#include <mteval/error.h>
+#include <mteval/report.h>
 #include "report/significance_table.h"
-#include "stats/significance.h"
+#include <mteval/significance.h>
 
 namespace mteval {
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "cli/arg_parser.h"
-#include "metric/metric.h"
-#include "metric/stats.h"
+#include <mteval/metric.h>
+#include <mteval/stats.h>
 
 namespace mteval {
 

@@ -1,7 +1,7 @@
 #include "cli/terms_command.h"
 
 #include "cli/arg_parser.h"
-#include "common/error.h"
+#include <mteval/error.h>
 #include "common/output_file.h"
 
 namespace mteval {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "terms/terms_report.h"
+#include <mteval/terminology.h>
 
 namespace mteval {
 

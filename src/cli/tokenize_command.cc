@@ -1,7 +1,7 @@
 #include "cli/tokenize_command.h"
 
 #include "cli/arg_parser.h"
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/line_reader.h"
 #include "text/case.h"
 #include "text/python_str.h"

@@ -1,4 +1,4 @@
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval {
 

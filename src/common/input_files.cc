@@ -11,7 +11,7 @@
 #include <mutex>
 #include <vector>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval {
 namespace {

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval {
 namespace {

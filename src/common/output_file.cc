@@ -11,7 +11,7 @@
 #include <cstring>
 #include <random>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "common/input_files.h"
 
 namespace mteval {

@@ -1,4 +1,4 @@
-#include "compare/report_builder.h"
+#include <mteval/compare.h>
 
 #include <algorithm>
 #include <cmath>
@@ -7,9 +7,9 @@
 
 #include "analysis/ngram_analysis.h"
 #include "analysis/word_diff.h"
-#include "common/error.h"
-#include "common/version.h"
-#include "score/corpus_scorer.h"
+#include <mteval/error.h>
+#include <mteval/version.h>
+#include <mteval/scoring.h>
 #include "tokenize/tokenizer.h"
 
 namespace mteval {

@@ -1,10 +1,10 @@
-#include "compare/report_significance.h"
+#include <mteval/compare.h>
 
 #include <algorithm>
 #include <numeric>
 #include <string>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval {
 

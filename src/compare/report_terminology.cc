@@ -1,12 +1,10 @@
-#include "compare/report_terminology.h"
+#include <mteval/compare.h>
 
 #include <map>
 #include <memory>
 
-#include "common/error.h"
-#include "terms/consistency.h"
-#include "terms/glossary.h"
-#include "terms/glossary_check.h"
+#include <mteval/error.h>
+#include <mteval/terminology.h>
 
 namespace mteval {
 

@@ -1,4 +1,4 @@
-#include "corpus/corpus_loader.h"
+#include <mteval/corpus.h>
 
 #include <re2/re2.h>
 
@@ -7,7 +7,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/format_detect.h"
 #include "corpus/jsonl_reader.h"
 #include "corpus/line_reader.h"

@@ -5,7 +5,7 @@
 #include <cctype>
 #include <cerrno>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "common/input_files.h"
 #include "corpus/gzip_file.h"
 

@@ -6,7 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval {
 

@@ -6,7 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "common/input_files.h"
 #include "corpus/gzip_file.h"
 

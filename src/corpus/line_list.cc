@@ -1,4 +1,4 @@
-#include "corpus/line_list.h"
+#include <mteval/corpus.h>
 
 namespace mteval {
 

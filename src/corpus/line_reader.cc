@@ -13,7 +13,7 @@
 #include <emmintrin.h>
 #endif
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "common/input_files.h"
 #include "corpus/input_reader.h"
 #include "text/python_str.h"

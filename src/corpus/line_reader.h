@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "corpus/line_list.h"
+#include <mteval/corpus.h>
 
 namespace mteval {
 

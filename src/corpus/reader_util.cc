@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "text/utf8.h"
 
 namespace mteval {

@@ -1,10 +1,10 @@
-#include "corpus/segment_align.h"
+#include <mteval/corpus.h>
 
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval {
 namespace {

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <utility>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/line_reader.h"
 #include "text/python_str.h"
 #include "text/utf8.h"

@@ -35,7 +35,7 @@
 #include <string>
 #include <string_view>
 
-#include "corpus/segmented_text.h"
+#include <mteval/corpus.h>
 
 namespace mteval {
 

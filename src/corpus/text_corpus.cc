@@ -1,6 +1,6 @@
-#include "corpus/text_corpus.h"
+#include <mteval/corpus.h>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/line_reader.h"
 #include "text/python_str.h"
 

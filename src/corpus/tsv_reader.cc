@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/input_reader.h"
 #include "text/python_str.h"
 #include "text/utf8.h"

@@ -9,7 +9,7 @@
 #include <emmintrin.h>
 #endif
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/reader_util.h"
 
 namespace mteval {

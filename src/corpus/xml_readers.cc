@@ -8,7 +8,7 @@
 #include <unordered_map>
 #include <pugixml.hpp>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/line_reader.h"
 #include "corpus/xml_document.h"
 #include "text/utf8.h"

@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-#include "corpus/segmented_text.h"
+#include <mteval/corpus.h>
 
 namespace mteval {
 

@@ -1,6 +1,6 @@
-#include "metric/signature.h"
+#include <mteval/metric.h>
 
-#include "common/version.h"
+#include <mteval/version.h>
 
 namespace mteval {
 

@@ -1,6 +1,6 @@
-#include "metric/stats.h"
+#include <mteval/stats.h>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval {
 

@@ -1,8 +1,8 @@
-#include "metric/stats_io.h"
+#include <mteval/stats.h>
 
 #include <nlohmann/json.hpp>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>

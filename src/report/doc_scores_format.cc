@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "text/escape.h"
-#include "report/score_format.h"
+#include <mteval/report.h>
 
 namespace mteval {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "score/doc_scores.h"
+#include <mteval/scoring.h>
 
 namespace mteval {
 

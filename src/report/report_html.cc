@@ -5,9 +5,8 @@
 #include <cstdio>
 
 #include "text/escape.h"
-#include "report/report_render.h"
+#include <mteval/report.h>
 #include "report/svg_chart.h"
-#include "report/score_format.h"
 
 namespace mteval {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report/report_render.h"
+#include <mteval/report.h>
 
 namespace mteval {
 namespace {

@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <string_view>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "text/escape.h"
-#include "report/report_render.h"
+#include <mteval/report.h>
 #include "text/utf8.h"
 
 namespace mteval {

@@ -1,4 +1,4 @@
-#include "report/score_format.h"
+#include <mteval/report.h>
 
 #include <cmath>
 #include <cstdio>

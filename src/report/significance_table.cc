@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "text/escape.h"
-#include "report/score_format.h"
+#include <mteval/report.h>
 #include "text/utf8.h"
 
 namespace mteval {

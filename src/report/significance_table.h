@@ -7,9 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "metric/metric.h"
-#include "metric/signature.h"
-#include "stats/significance.h"
+#include <mteval/metric.h>
+#include <mteval/significance.h>
 
 namespace mteval {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "compare/report_data.h"
+#include <mteval/report_data.h>
 
 namespace mteval {
 

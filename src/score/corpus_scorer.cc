@@ -1,10 +1,10 @@
-#include "score/corpus_scorer.h"
+#include <mteval/scoring.h>
 
 #include <algorithm>
 #include <exception>
 #include <thread>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval {
 

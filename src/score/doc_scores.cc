@@ -1,8 +1,8 @@
-#include "score/doc_scores.h"
+#include <mteval/scoring.h>
 
 #include <unordered_map>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval {
 

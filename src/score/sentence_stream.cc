@@ -7,7 +7,7 @@
 #include <string>
 #include <thread>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/line_stream.h"
 
 namespace mteval {

@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
-#include "corpus/text_corpus.h"
-#include "metric/metric.h"
+#include <mteval/corpus.h>
+#include <mteval/metric.h>
 
 namespace mteval {
 

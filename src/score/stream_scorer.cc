@@ -1,6 +1,6 @@
 #include "score/stream_scorer.h"
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "score/sentence_stream.h"
 
 namespace mteval {

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "corpus/tsv_reader.h"
-#include "metric/metric.h"
+#include <mteval/metric.h>
 
 namespace mteval {
 

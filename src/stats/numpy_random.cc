@@ -7,7 +7,7 @@
 #include <random>
 #include <string>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval {
 namespace {

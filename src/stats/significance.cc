@@ -1,4 +1,4 @@
-#include "stats/significance.h"
+#include <mteval/significance.h>
 
 #include <Eigen/Core>
 
@@ -13,7 +13,7 @@
 #include <thread>
 #include <unordered_map>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "common/memory_limit.h"
 #include "stats/numpy_random.h"
 

@@ -1,4 +1,4 @@
-#include "terms/consistency.h"
+#include <mteval/terminology.h>
 
 #include <algorithm>
 #include <map>

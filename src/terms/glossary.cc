@@ -1,4 +1,4 @@
-#include "terms/glossary.h"
+#include <mteval/terminology.h>
 
 #include <unicode/uloc.h>
 
@@ -8,7 +8,7 @@
 #include <unordered_set>
 #include <pugixml.hpp>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/line_reader.h"
 #include "corpus/reader_util.h"
 #include "corpus/xml_document.h"

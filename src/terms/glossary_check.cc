@@ -1,10 +1,10 @@
-#include "terms/glossary_check.h"
+#include <mteval/terminology.h>
 
 #include <algorithm>
 #include <memory>
 #include <unordered_map>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "terms/stemmer.h"
 #include "terms/term_matcher.h"
 

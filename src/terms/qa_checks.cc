@@ -1,11 +1,11 @@
-#include "terms/qa_checks.h"
+#include <mteval/terminology.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "text/case.h"
 #include "text/python_str.h"
 #include "text/utf8.h"

@@ -3,7 +3,7 @@
 #include <dlfcn.h>
 #include <libstemmer.h>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 // libstemmer is opened with dlopen on first use instead of being linked: its
 // tables of pointers (about 330 KB) would otherwise be relocated, page by

@@ -1,4 +1,4 @@
-#include "terms/term_edit_rate.h"
+#include <mteval/terminology.h>
 
 #include <algorithm>
 #include <unordered_map>

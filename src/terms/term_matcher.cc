@@ -6,7 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "terms/stemmer.h"
 #include "text/python_str.h"
 #include "text/utf8.h"

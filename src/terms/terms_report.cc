@@ -1,10 +1,10 @@
-#include "terms/terms_report.h"
+#include <mteval/terminology.h>
 
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/line_reader.h"
 #include "corpus/sgml_reader.h"
 #include "text/escape.h"

@@ -1,4 +1,4 @@
-#include "terms/wmt21_terms.h"
+#include <mteval/terminology.h>
 
 #include <algorithm>
 #include <map>
@@ -6,9 +6,8 @@
 #include <string_view>
 #include <utility>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "terms/stemmer.h"
-#include "terms/term_edit_rate.h"
 #include "text/case.h"
 #include "text/python_str.h"
 #include "text/utf8.h"

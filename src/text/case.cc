@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval {
 namespace {

@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "common/input_files.h"
 
 namespace mteval {

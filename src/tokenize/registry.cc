@@ -3,7 +3,7 @@
 
 #include <functional>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "tokenize/builtin_tokenizers.h"
 #include "tokenize/tokenizer.h"
 #include "tokenize/tokenizer_cache.h"

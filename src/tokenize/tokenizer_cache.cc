@@ -7,7 +7,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval {
 

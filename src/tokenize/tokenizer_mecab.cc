@@ -14,7 +14,7 @@
 
 #include <memory>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "common/input_files.h"
 #include "tokenize/builtin_tokenizers.h"
 

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "common/input_files.h"
 #include "text/python_str.h"
 #include "tokenize/builtin_tokenizers.h"

@@ -7,13 +7,13 @@
 #include <cmath>
 #include <random>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/line_reader.h"
-#include "align/reseg.h"
+#include <mteval/align.h>
 #include "support/reseg_eval.h"
-#include "corpus/text_corpus.h"
-#include "metrics/registry.h"
-#include "score/corpus_scorer.h"
+#include <mteval/corpus.h>
+#include <mteval/metrics.h>
+#include <mteval/scoring.h>
 #include "support/shared_data.h"
 #include "support/test_paths.h"
 
@@ -22,7 +22,7 @@ namespace {
 
 using Lines = std::vector<std::string>;
 
-double Bleu(const Lines& ref, const Lines& hyp, const std::string& trg) {
+double CorpusBleu(const Lines& ref, const Lines& hyp, const std::string& trg) {
   MetricOptions mo;
   mo.bleu.trg_lang = trg;
   auto metric = MakeMetric("bleu", mo);
@@ -231,7 +231,7 @@ TEST_CASE("reseg: round trip on a synthetic 2,000-segment set recovers the bound
   CHECK(rt.boundaries == 1999);
   CHECK(rt.inner_boundaries == 1999 - 199);
   CHECK(rt.recovered_fraction() >= 0.95);
-  CHECK(std::fabs(Bleu(ref, rt.segments, "en") - Bleu(ref, hyp, "en")) <= 0.3);
+  CHECK(std::fabs(CorpusBleu(ref, rt.segments, "en") - CorpusBleu(ref, hyp, "en")) <= 0.3);
 }
 
 TEST_CASE("reseg: WMT22 sample (first 500 segments, zh-en and en-de)", "[reseg][shared]") {
@@ -251,7 +251,7 @@ TEST_CASE("reseg: WMT22 sample (first 500 segments, zh-en and en-de)", "[reseg][
     ResegRoundTrip rt = RunResegRoundTrip(ref, hyp);
     INFO(c.pair << " " << c.system << ": " << rt.recovered << "/" << rt.boundaries);
     CHECK(rt.recovered_fraction() >= 0.95);
-    CHECK(std::fabs(Bleu(ref, rt.segments, c.trg) - Bleu(ref, hyp, c.trg)) <= 0.3);
+    CHECK(std::fabs(CorpusBleu(ref, rt.segments, c.trg) - CorpusBleu(ref, hyp, c.trg)) <= 0.3);
   }
 }
 

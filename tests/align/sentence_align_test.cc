@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/line_reader.h"
-#include "align/sentence_align.h"
+#include <mteval/align.h>
 #include "support/sentence_align_eval.h"
 #include "support/shared_data.h"
 #include "support/test_paths.h"

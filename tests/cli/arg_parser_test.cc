@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "support/test_paths.h"
 
 namespace mteval {

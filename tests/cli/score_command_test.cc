@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval {
 namespace {

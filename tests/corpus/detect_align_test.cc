@@ -2,9 +2,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/format_detect.h"
-#include "corpus/segment_align.h"
+#include <mteval/corpus.h>
 #include "support/test_paths.h"
 
 namespace mteval {

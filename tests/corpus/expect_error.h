@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "common/error.h"
+#include <mteval/error.h>
 
 namespace mteval::testing {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "corpus/line_list.h"
+#include <mteval/corpus.h>
 #include "corpus/line_reader.h"
 #include "support/test_paths.h"
 

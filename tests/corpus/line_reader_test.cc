@@ -6,9 +6,9 @@
 #include <memory>
 #include <random>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/line_reader.h"
-#include "corpus/text_corpus.h"
+#include <mteval/corpus.h>
 #include "support/test_paths.h"
 
 namespace mteval {

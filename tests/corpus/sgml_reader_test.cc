@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/sgml_reader.h"
 #include "support/shared_data.h"
 #include "support/test_paths.h"

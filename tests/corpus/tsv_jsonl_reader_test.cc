@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <zlib.h>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/expect_error.h"
 #include "corpus/jsonl_reader.h"
 #include "corpus/tsv_reader.h"

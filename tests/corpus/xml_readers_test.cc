@@ -3,9 +3,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/expect_error.h"
-#include "corpus/segment_align.h"
+#include <mteval/corpus.h>
 #include "corpus/xml_readers.h"
 
 namespace mteval {

@@ -3,8 +3,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "common/error.h"
-#include "metric/stats_io.h"
+#include <mteval/error.h>
+#include <mteval/stats.h>
 
 namespace mteval {
 namespace {

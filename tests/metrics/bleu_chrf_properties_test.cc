@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <random>
 
-#include "metric/stats_io.h"
-#include "metrics/registry.h"
-#include "score/corpus_scorer.h"
+#include <mteval/stats.h>
+#include <mteval/metrics.h>
+#include <mteval/scoring.h>
 
 namespace mteval {
 namespace {

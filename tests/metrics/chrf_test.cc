@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "metrics/chrf/chrf.h"
+#include <mteval/chrf.h>
 #include "text/python_str.h"
 
 namespace mteval {
@@ -137,7 +137,7 @@ TEST_CASE("chrF statistics equal a literal version of sacreBLEU's rules", "[metr
         o.char_order = char_order;
         o.word_order = word_order;
         o.whitespace = whitespace;
-        auto metric = MakeChrf(o);
+        auto metric = std::make_unique<Chrf>(o);
         auto scorer = metric->NewScorer();
         std::vector<int64_t> stats(metric->NumStats());
         for (int trial = 0; trial < 400; ++trial) {

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
-#include "metric/stats_io.h"
+#include <mteval/stats.h>
 #include "support/shared_data.h"
 #include "support/test_paths.h"
 

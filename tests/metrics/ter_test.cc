@@ -14,8 +14,8 @@
 #include <tuple>
 #include <vector>
 
-#include "metrics/registry.h"
-#include "metrics/ter/ter.h"
+#include <mteval/metrics.h>
+#include <mteval/ter.h>
 #include "metrics/ter/ter_edit_distance.h"
 #include "metrics/ter/ter_normalizer.h"
 
@@ -219,7 +219,7 @@ std::pair<Words, Words> MovedBlocks(std::mt19937& rng, int len, int vocab) {
 
 MetricScore SentenceTer(const std::string& hyp, const std::vector<std::string>& refs, const TerOptions& o = {},
                         std::vector<int64_t>* stats_out = nullptr) {
-  auto metric = MakeTer(o);
+  auto metric = std::make_unique<Ter>(o);
   auto scorer = metric->NewScorer();
   std::vector<std::string_view> views(refs.begin(), refs.end());
   scorer->SetReferences(views);
@@ -463,7 +463,7 @@ TEST_CASE("TER with several references: fewest edits, average length", "[ter]") 
   const std::vector<std::string> hyps = {"the cat sat", "a b c d", "", "x"};
   const std::vector<std::vector<std::string>> refs = {
       {"the cat sat on the mat", "a cat sat", "cat"}, {"a b", "a b c d e", "d c b a"}, {"", "z", "z z"}, {"x y", "x", ""}};
-  auto metric = MakeTer({});
+  auto metric = std::make_unique<Ter>(TerOptions{});
   auto scorer = metric->NewScorer();
   std::vector<int64_t> total(metric->NumStats(), 0), row(metric->NumStats());
   for (size_t i = 0; i < hyps.size(); ++i) {

@@ -20,8 +20,8 @@
 #include <stdexcept>
 
 #include "corpus/line_reader.h"
-#include "metrics/registry.h"
-#include "score/corpus_scorer.h"
+#include <mteval/metrics.h>
+#include <mteval/scoring.h>
 #include "support/sacrebleu_options.h"
 #include "support/test_paths.h"
 #include "tokenize/builtin_tokenizers.h"

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <map>
 
-#include "metrics/registry.h"
-#include "score/corpus_scorer.h"
+#include <mteval/metrics.h>
+#include <mteval/scoring.h>
 #include "support/parity_data.h"
 #include "support/shared_data.h"
 #include "support/test_paths.h"

@@ -12,11 +12,11 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "common/error.h"
-#include "corpus/text_corpus.h"
-#include "metrics/registry.h"
-#include "score/corpus_scorer.h"
-#include "stats/significance.h"
+#include <mteval/error.h>
+#include <mteval/corpus.h>
+#include <mteval/metrics.h>
+#include <mteval/scoring.h>
+#include <mteval/significance.h>
 #include "support/parity_data.h"
 #include "support/shared_data.h"
 #include "support/test_paths.h"

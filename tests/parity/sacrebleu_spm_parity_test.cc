@@ -9,8 +9,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "metrics/registry.h"
-#include "score/corpus_scorer.h"
+#include <mteval/metrics.h>
+#include <mteval/scoring.h>
 #include "support/parity_data.h"
 #include "support/shared_data.h"
 #include "support/test_paths.h"

@@ -8,8 +8,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "metrics/registry.h"
-#include "score/corpus_scorer.h"
+#include <mteval/metrics.h>
+#include <mteval/scoring.h>
 #include "support/parity_data.h"
 #include "support/sacrebleu_options.h"
 #include "support/shared_data.h"

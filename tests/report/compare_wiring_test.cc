@@ -4,10 +4,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "common/error.h"
-#include "terms/glossary.h"
-#include "terms/glossary_check.h"
-#include "compare/report_terminology.h"
+#include <mteval/error.h>
+#include <mteval/terminology.h>
+#include <mteval/compare.h>
 #include "report/report_test_files.h"
 #include "support/test_paths.h"
 

@@ -4,11 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include "analysis/ngram_analysis.h"
-#include "common/error.h"
-#include "metrics/registry.h"
-#include "compare/report_builder.h"
-#include "report/report_render.h"
-#include "score/corpus_scorer.h"
+#include <mteval/error.h>
+#include <mteval/metrics.h>
+#include <mteval/compare.h>
+#include <mteval/report.h>
+#include <mteval/scoring.h>
 #include "tokenize/tokenizer.h"
 
 namespace mteval {

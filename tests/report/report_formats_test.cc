@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "common/error.h"
-#include "report/report_render.h"
+#include <mteval/error.h>
+#include <mteval/report.h>
 
 namespace mteval {
 namespace {

@@ -7,11 +7,10 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
-#include "metrics/registry.h"
-#include "compare/report_builder.h"
-#include "compare/report_significance.h"
+#include <mteval/metrics.h>
+#include <mteval/compare.h>
 #include "report/significance_table.h"
-#include "score/corpus_scorer.h"
+#include <mteval/scoring.h>
 #include "support/test_paths.h"
 
 namespace mteval {

@@ -7,11 +7,11 @@
 #include <cstdio>
 #include <random>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/line_reader.h"
 #include "corpus/line_stream.h"
-#include "metrics/registry.h"
-#include "score/corpus_scorer.h"
+#include <mteval/metrics.h>
+#include <mteval/scoring.h>
 #include "score/sentence_stream.h"
 #include "support/test_paths.h"
 

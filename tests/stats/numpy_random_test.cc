@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "stats/numpy_random.h"
 
 namespace mteval {

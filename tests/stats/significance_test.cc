@@ -7,9 +7,9 @@
 #include <algorithm>
 #include <random>
 
-#include "common/error.h"
-#include "metrics/registry.h"
-#include "stats/significance.h"
+#include <mteval/error.h>
+#include <mteval/metrics.h>
+#include <mteval/significance.h>
 
 namespace mteval {
 namespace {

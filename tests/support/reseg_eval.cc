@@ -1,6 +1,6 @@
 #include "support/reseg_eval.h"
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "align/reseg_units.h"
 #include "text/python_str.h"
 

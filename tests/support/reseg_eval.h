@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "align/reseg.h"
+#include <mteval/align.h>
 
 namespace mteval {
 

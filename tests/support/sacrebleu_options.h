@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "metrics/registry.h"
+#include <mteval/metrics.h>
 
 namespace mteval::testing {
 

@@ -5,7 +5,7 @@
 #include <random>
 #include <set>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "align/reseg_units.h"
 
 namespace mteval {

@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "common/error.h"
-#include "terms/glossary.h"
+#include <mteval/error.h>
+#include <mteval/terminology.h>
 #include "support/test_paths.h"
 
 namespace mteval {

@@ -4,13 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/error.h"
-#include "terms/consistency.h"
-#include "terms/glossary_check.h"
-#include "terms/qa_checks.h"
+#include <mteval/error.h>
+#include <mteval/terminology.h>
 #include "terms/stemmer.h"
 #include "terms/term_matcher.h"
-#include "terms/terms_report.h"
 #include "support/test_paths.h"
 
 namespace mteval {

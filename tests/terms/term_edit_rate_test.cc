@@ -8,7 +8,7 @@
 #include <map>
 #include <random>
 
-#include "terms/term_edit_rate.h"
+#include <mteval/terminology.h>
 
 namespace mteval {
 namespace {

@@ -6,10 +6,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "corpus/sgml_reader.h"
-#include "terms/term_edit_rate.h"
-#include "terms/wmt21_terms.h"
+#include <mteval/terminology.h>
 #include "support/shared_data.h"
 #include "support/test_paths.h"
 #include "text/python_str.h"

@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "support/test_paths.h"
 #include "support/tokenizer_threads.h"
 #include "tokenize/builtin_tokenizers.h"

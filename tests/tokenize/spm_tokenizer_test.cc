@@ -9,8 +9,8 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "common/error.h"
-#include "metrics/registry.h"
+#include <mteval/error.h>
+#include <mteval/metrics.h>
 #include "support/test_paths.h"
 #include "support/tiny_spm_model.h"
 #include "support/tokenizer_threads.h"

@@ -6,7 +6,7 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 
-#include "common/error.h"
+#include <mteval/error.h>
 #include "support/tokenizer_threads.h"
 #include "tokenize/builtin_tokenizers.h"
 #include "tokenize/tokenizer_cache.h"

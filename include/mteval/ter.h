@@ -1,4 +1,18 @@
 #pragma once
+// TER with sacreBLEU 2.x semantics (tercom-compatible shifts).
+//
+//   mteval::TerOptions options;
+//   options.case_sensitive = true;
+//   const mteval::Ter ter(options);
+//   mteval::MetricScore s = ter.CorpusScore(hyps, refs);  // lower is better: ter.HigherIsBetter() is false
+
+#include <memory>
+
+#include <mteval/metric.h>
+
+namespace mteval {
+
+// ---- ter.h
 // TER, translation edit rate (Snover et al., 2006), with sacreBLEU 2.x
 // semantics: the TercomTokenizer normalisation, sacreBLEU's beam-restricted
 // edit distance with tercom-style block shifts (lib_ter.py), and for several
@@ -15,12 +29,6 @@
 // two agree exactly for k = 1, 2, 4, ... and to within rounding otherwise.
 // (mteval gives every segment the same number of references; for a merge of
 // statistics with different k per segment the ratio of the totals is used.)
-
-#include <memory>
-
-#include "metric/metric.h"
-
-namespace mteval {
 
 struct TerOptions {
   // Tercom normalisation (sacreBLEU's `normalized`): join lines, unescape
@@ -44,7 +52,17 @@ struct TerOptions {
   void Validate() const;
 };
 
-// Creates the TER metric (validates the options).
-std::unique_ptr<Metric> MakeTer(const TerOptions& options);
+// The metric. Validates `options` (Error(kUsage) naming a bad field) and
+// prepares what it needs (e.g. BLEU's tokenizer; Error(kUnavailable) for a
+// tokenizer or model that is not installed). Immutable: const methods may be
+// called from several threads at once, and copies share the prepared state.
+class Ter final : public internal::MetricHandle {
+ public:
+  explicit Ter(const TerOptions& options = {});
+  const TerOptions& options() const { return options_; }
+
+ private:
+  TerOptions options_;
+};
 
 }  // namespace mteval

@@ -1,4 +1,31 @@
 #pragma once
+// Bootstrap confidence intervals and paired tests (bootstrap resampling and
+// approximate randomization) over N systems, with sacreBLEU's numbers at the
+// same seed.
+//
+//   const mteval::Bleu bleu;
+//   std::vector<mteval::StatsMatrix> stats = mteval::ComputeSegmentStats(bleu, corpus);
+//   mteval::SignificanceOptions options;                   // seed 12345, 1000 resamples
+//   mteval::SignificanceResult ci = mteval::BootstrapConfidence(bleu, stats[0], options);
+//   // ci.score, *ci.mean, *ci.ci (half-width of the 95% interval)
+//   auto paired = mteval::PairedTest(mteval::PairedTestKind::kBootstrap, {&bleu}, {stats},
+//                                    corpus.system_names, options);
+//   // paired[metric][system].p_value for every system after the baseline (system 0)
+//
+// Thread safety: the functions may run concurrently; results do not depend on
+// SignificanceOptions::threads.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <mteval/metric.h>
+#include <mteval/stats.h>
+
+namespace mteval {
+
+// ---- significance.h
 // Bootstrap confidence intervals and paired significance tests that give
 // sacreBLEU 2.6.0's numbers (sacrebleu/significance.py) at the same seed.
 //
@@ -24,16 +51,6 @@
 //   instead (see SignificanceOptions::identical_p_one).
 //
 // Results do not depend on the number of threads.
-
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <vector>
-
-#include "metric/metric.h"
-#include "metric/stats.h"
-
-namespace mteval {
 
 struct SignificanceOptions {
   // numpy seed (sacreBLEU's SACREBLEU_SEED, default 12345); nullopt draws the

@@ -1,4 +1,18 @@
 #pragma once
+// chrF and chrF++ with sacreBLEU 2.x semantics.
+//
+//   mteval::ChrfOptions options;
+//   options.word_order = 2;          // chrF++
+//   const mteval::Chrf chrf_pp(options);
+//   mteval::MetricScore s = chrf_pp.CorpusScore(hyps, refs);  // s.name == "chrF2++"
+
+#include <memory>
+
+#include <mteval/metric.h>
+
+namespace mteval {
+
+// ---- chrf.h
 // chrF and chrF++ (Popović 2015, 2017) with sacreBLEU 2.x semantics:
 // character n-grams without whitespace, optional word n-grams after
 // sacreBLEU's punctuation splitting, best reference by sentence F-score, and
@@ -6,12 +20,6 @@
 //
 // Statistics per segment: for each order (char orders first, then word
 // orders) the triple [hyp n-grams, ref n-grams, matches].
-
-#include <memory>
-
-#include "metric/metric.h"
-
-namespace mteval {
 
 struct ChrfOptions {
   // Character n-gram order (sacreBLEU: 6). Must be >= 1.
@@ -31,6 +39,17 @@ struct ChrfOptions {
   void Validate() const;
 };
 
-std::unique_ptr<Metric> MakeChrf(const ChrfOptions& options);
+// The metric. Validates `options` (Error(kUsage) naming a bad field) and
+// prepares what it needs (e.g. BLEU's tokenizer; Error(kUnavailable) for a
+// tokenizer or model that is not installed). Immutable: const methods may be
+// called from several threads at once, and copies share the prepared state.
+class Chrf final : public internal::MetricHandle {
+ public:
+  explicit Chrf(const ChrfOptions& options = {});
+  const ChrfOptions& options() const { return options_; }
+
+ private:
+  ChrfOptions options_;
+};
 
 }  // namespace mteval

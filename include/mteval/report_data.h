@@ -1,4 +1,59 @@
 #pragma once
+// The data of a comparison report (`mteval compare`): ranking, significance
+// clusters, charts, buckets, n-gram analysis, examples, per-document scores
+// and terminology, independent of any output format. BuildReport
+// (mteval/compare.h) fills it; the renderers (mteval/report.h) print it.
+//
+//   mteval::ReportData data = mteval::BuildReport(inputs, options);
+//   for (size_t s : data.ranking.order) std::cout << data.systems[s] << "\n";
+//
+// Thread safety: plain values.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mteval {
+
+// ---- analysis data (compare-mt style)
+// One bar group of a bucketed chart: the bucket's label and, per system, the
+// metric's corpus score on the segments of the bucket (nullopt when the
+// bucket has no segment).
+struct Bucket {
+  std::string label;              // e.g. "10-19" or "[5,10)"
+  size_t count = 0;               // segments (or reference words) in the bucket
+  std::vector<std::optional<double>> values;  // per system
+};
+
+// compare-mt's word accuracy by frequency: F-measure of words in buckets of
+// their frequency in the reference corpus.
+struct WordFrequencySection {
+  std::string frequency_source;   // where frequencies come from, e.g. "reference"
+  std::vector<Bucket> f_measure;  // values are F-measures in [0, 100]
+};
+
+// n-grams one system matches in the reference much more often than another.
+struct NgramEntry {
+  std::string ngram;     // space-joined tokens
+  size_t count_a = 0;    // clipped matches of system a
+  size_t count_b = 0;    // clipped matches of system b
+  double score = 0.0;    // (count_a + 1) / (count_a + count_b + 2)
+};
+struct NgramComparison {
+  size_t system_a = 0, system_b = 0;
+  std::vector<NgramEntry> a_better;  // highest score first
+  std::vector<NgramEntry> b_better;  // lowest score first
+};
+
+// One hypothesis token with its word-level diff flag against the reference.
+struct DiffToken {
+  std::string text;
+  bool matched = false;  // part of the longest common subsequence with the reference
+};
+
+// ---- report_data.h
 // The data behind a comparison report (`mteval compare`), independent of any
 // output format. Every renderer (HTML, text, Markdown, LaTeX, CSV/TSV, JSON)
 // reads only this structure.
@@ -8,17 +63,6 @@
 // ReportData::systems; system 0 is the baseline. Metrics are indexed as in
 // ReportData::metrics. All text is raw UTF-8 from the inputs; renderers
 // escape it for their format.
-
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <vector>
-
-#include "analysis/ngram_analysis.h"
-#include "analysis/word_diff.h"
-
-namespace mteval {
 
 struct ReportMetric {
   std::string id;              // registry id: "bleu", "chrf", "ter"

@@ -1,4 +1,19 @@
 #pragma once
+// The glossary term-accuracy metric of `mteval score -m terms`.
+//
+//   mteval::TermsMetricOptions options;
+//   options.glossary = "glossary.tsv";
+//   std::unique_ptr<mteval::Metric> terms = mteval::MakeTermsMetric(options);
+//   mteval::MetricScore s = terms->CorpusScore(hyps, refs);  // % of reference terms the hypothesis has
+
+#include <memory>
+#include <string>
+
+#include <mteval/metric.h>
+
+namespace mteval {
+
+// ---- terms_metric.h
 // `-m terms` inside `mteval score`: reference-anchored glossary term accuracy.
 // `mteval score` sees only references and hypotheses, so occurrences are
 // taken from the (first) reference: every place where an allowed target
@@ -11,13 +26,6 @@
 // Statistics per segment (3 integers): [occurrences, correct, forbidden_hits]
 // (forbidden_hits counts forbidden variants anywhere in the hypothesis).
 // Score: 100 * correct / occurrences (0 without occurrences).
-
-#include <memory>
-#include <string>
-
-#include "metric/metric.h"
-
-namespace mteval {
 
 struct TermsMetricOptions {
   // Glossary file (.tsv, .csv or .tbx); required when -m terms is used.

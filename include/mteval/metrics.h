@@ -1,18 +1,28 @@
 #pragma once
-// The metric factory: the one place that knows every metric module.
+// Metrics by name, as the CLI's `-m` makes them.
+//
+//   mteval::MetricOptions options;            // one member per metric
+//   options.chrf.word_order = 2;
+//   for (const std::string& id : {"bleu", "chrf", "ter"}) {
+//     std::unique_ptr<mteval::Metric> metric = mteval::MakeMetric(id, options);
+//     std::cout << metric->GetSignature(1).Format(false) << "\n";
+//   }
 
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "metric/metric.h"
-#include "metrics/bleu/bleu.h"
-#include "metrics/chrf/chrf.h"
-#include "metrics/ter/ter.h"
-#include "metrics/terms/terms_metric.h"
+#include <mteval/metric.h>
+#include <mteval/bleu.h>
+#include <mteval/chrf.h>
+#include <mteval/ter.h>
+#include <mteval/terms_metric.h>
 
 namespace mteval {
+
+// ---- registry.h
+// The metric factory: the one place that knows every metric module.
 
 // Options of every metric; each metric reads only its own member.
 struct MetricOptions {
