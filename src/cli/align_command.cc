@@ -4,8 +4,6 @@
 
 #include "cli/arg_parser.h"
 #include <mteval/error.h>
-#include "common/output_file.h"
-#include "corpus/line_reader.h"
 
 namespace mteval {
 namespace {
@@ -42,38 +40,6 @@ double PenaltyValue(const ParsedArgs& a, const std::string& dest, double fallbac
   return v ? *v : fallback;
 }
 
-void WriteOrReturn(const AlignCommandOptions& o, std::string* text) {
-  if (o.output.empty()) return;
-  WriteOutputFile(o.output, *text, o.force);
-  text->clear();
-}
-
-std::string RunReseg(const AlignCommandOptions& o) {
-  std::vector<std::string> ref = ReadLines(o.ref_path);
-  ResegResult r = Resegment(ref, JoinLines(ReadLines(o.hyp_path)), o.reseg);
-  std::string out;
-  for (const std::string& seg : r.segments) {
-    out += seg;
-    out += '\n';
-  }
-  WriteOrReturn(o, &out);
-  return out;
-}
-
-std::string RunSentences(const AlignCommandOptions& o) {
-  std::vector<std::string> src = ReadLines(o.src_path);
-  std::vector<std::string> tgt = ReadLines(o.tgt_path);
-  if (o.split) {
-    src = SplitSentences(src, o.src_lang);
-    tgt = SplitSentences(tgt, o.tgt_lang);
-  }
-  SentenceAlignOptions so = o.sentences;
-  if (!o.glossary_path.empty()) so.glossary = ParseGlossary(ReadFileBytes(o.glossary_path), o.glossary_path);
-  std::string out = FormatBeads(AlignSentences(src, tgt, so), src, tgt, o.format);
-  WriteOrReturn(o, &out);
-  return out;
-}
-
 }  // namespace
 
 std::string AlignHelp() {
@@ -84,33 +50,9 @@ std::string AlignHelp() {
          MakeAlignParser().Help();
 }
 
-void AlignCommandOptions::Validate() const {
-  auto need = [&](const std::string& value, const char* flag) {
-    if (value.empty()) throw Error(ErrorKind::kUsage, "align " + mode + ": " + flag + " FILE is required");
-  };
-  if (mode == "reseg") {
-    need(ref_path, "--ref");
-    need(hyp_path, "--hyp");
-    if (ref_path == "-") throw Error(ErrorKind::kUsage, "align reseg: --ref must be a file (only --hyp can be standard input)");
-    reseg.Validate();
-  } else if (mode == "sentences") {
-    need(src_path, "--src");
-    need(tgt_path, "--tgt");
-    if (src_path == "-" && tgt_path == "-") {
-      throw Error(ErrorKind::kUsage, "align sentences: --src and --tgt cannot both be standard input");
-    }
-    if (format != "tsv" && format != "jsonl") {
-      throw Error(ErrorKind::kUsage, "argument -f/--format: invalid choice '" + format + "' (choose from tsv, jsonl)");
-    }
-    sentences.Validate();
-  } else {
-    throw Error(ErrorKind::kUsage, "align: unknown mode '" + mode + "' (choose reseg or sentences)");
-  }
-}
-
-AlignCommandOptions ParseAlignArgs(const std::vector<std::string>& args) {
+AlignRequest ParseAlignArgs(const std::vector<std::string>& args) {
   if (args.empty()) throw Error(ErrorKind::kUsage, "align: give a mode: reseg or sentences\n\n" + AlignHelp());
-  AlignCommandOptions o;
+  AlignRequest o;
   o.mode = args[0];
   ParsedArgs a = MakeAlignParser().Parse(std::vector<std::string>(args.begin() + 1, args.end()));
   if (!a.positionals().empty()) {
@@ -140,12 +82,6 @@ AlignCommandOptions ParseAlignArgs(const std::vector<std::string>& args) {
   o.force = a.Flag("force");
   o.Validate();
   return o;
-}
-
-std::string RunAlign(const AlignCommandOptions& options) {
-  options.Validate();
-  if (!options.output.empty()) CheckOutputTarget(options.output, options.force);
-  return options.mode == "reseg" ? RunReseg(options) : RunSentences(options);
 }
 
 }  // namespace mteval

@@ -64,7 +64,7 @@ int Run(const std::vector<std::string>& args) {
       case mteval::ScoreInfoRequest::kNone:
         break;
     }
-    mteval::ScoreCommandOptions options = mteval::ParseScoreArgs(rest);
+    mteval::ScoreRequest options = mteval::ParseScoreArgs(rest);
     // -sl prints lines as they are scored (the only output that does).
     options.stream_out = [](const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); };
     mteval::CommandOutput out = mteval::RunScore(options);
@@ -79,7 +79,7 @@ int Run(const std::vector<std::string>& args) {
       std::fputs(mteval::CompareHelp().c_str(), stdout);
       return 0;
     }
-    mteval::CompareCommandOptions options = mteval::ParseCompareArgs(rest);
+    mteval::CompareRequest options = mteval::ParseCompareArgs(rest);
     mteval::ProgressCallback progress;
     if (!options.quiet && isatty(STDERR_FILENO)) {
       progress = [](const std::string& stage, size_t done, size_t total) {

@@ -61,28 +61,10 @@ void ReadMetricArgs(const ParsedArgs& a, MetricOptions* out) {
   ter.normalized = a.Flag("ter_normalized");
 }
 
-std::string LangPairTarget(const std::string& langpair) {
-  const size_t begin = langpair.find('-');
-  if (begin == std::string::npos) return "";
-  const size_t end = langpair.find('-', begin + 1);
-  return langpair.substr(begin + 1, end == std::string::npos ? std::string::npos : end - begin - 1);
-}
-
 ArgSpec ThreadsArgSpec() {
   return {"threads", {"--threads"}, ArgKind::kValue, {}, "worker threads; 0 = one per CPU core (default 0)"};
 }
 
 int ReadThreadsArg(const ParsedArgs& a) { return a.Int("threads", 0); }
-
-void ValidateThreads(int threads) {
-  if (threads < 0 || threads > 256) {
-    throw Error(ErrorKind::kUsage, "argument --threads: " + std::to_string(threads) + " is out of range (0 to 256)");
-  }
-}
-
-int EffectiveThreads(int requested) {
-  if (requested > 0) return requested;
-  return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
-}
 
 }  // namespace mteval

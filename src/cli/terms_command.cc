@@ -2,7 +2,6 @@
 
 #include "cli/arg_parser.h"
 #include <mteval/error.h>
-#include "common/output_file.h"
 
 namespace mteval {
 namespace {
@@ -32,18 +31,11 @@ std::string TermsHelp() {
   return "usage: mteval terms --src SRC --hyp HYP [--ref REF] [--glossary FILE] [options]\n\n" + MakeParser().Help();
 }
 
-void TermsCommandOptions::Validate() const {
-  if (inputs.src_path.empty()) throw Error(ErrorKind::kUsage, "--src FILE is required");
-  if (inputs.hyp_path.empty()) throw Error(ErrorKind::kUsage, "--hyp FILE is required");
-  if (format != "json" && format != "text") throw Error(ErrorKind::kUsage, "-f must be json or text");
-  terms.Validate();
-}
-
-TermsCommandOptions ParseTermsArgs(const std::vector<std::string>& args) {
+TermsRequest ParseTermsArgs(const std::vector<std::string>& args) {
   ParsedArgs a = MakeParser().Parse(args);
   if (!a.positionals().empty())
     throw Error(ErrorKind::kUsage, "unexpected argument '" + a.positionals()[0] + "' (use --src/--ref/--hyp FILE)");
-  TermsCommandOptions o;
+  TermsRequest o;
   o.inputs.src_path = a.Value("src").value_or("");
   o.inputs.ref_path = a.Value("ref").value_or("");
   o.inputs.hyp_path = a.Value("hyp").value_or("");
@@ -59,15 +51,6 @@ TermsCommandOptions ParseTermsArgs(const std::vector<std::string>& args) {
   o.force = a.Flag("force");
   o.Validate();
   return o;
-}
-
-std::string RunTerms(const TermsCommandOptions& options) {
-  if (!options.output.empty()) CheckOutputTarget(options.output, options.force);
-  TermsReport report = ComputeTermsReport(options.inputs, options.terms);
-  const std::string& content = options.format == "json" ? report.json : report.text;
-  if (options.output.empty()) return content;
-  WriteOutputFile(options.output, content, options.force);
-  return "";
 }
 
 }  // namespace mteval

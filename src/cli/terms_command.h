@@ -1,29 +1,15 @@
 #pragma once
-// `mteval terms`: terminology metrics for a translated text (see
-// terms/terms_report.h for what is computed and the JSON schema).
+// `mteval terms` arguments: the parser that fills a TermsRequest (app/terms.h).
 
 #include <string>
 #include <vector>
 
-#include <mteval/terminology.h>
+#include "app/terms.h"
 
 namespace mteval {
 
-struct TermsCommandOptions {
-  TermsInputs inputs;         // --src, --ref, --hyp, --glossary, languages
-  TermsOptions terms;         // --stem, --no-qa, ...
-  std::string format = "json";  // -f json|text
-  std::string output;         // -o FILE: write the report atomically instead of printing it
-  bool force = false;         // --force: overwrite -o FILE
-
-  // Checks every option in one place; throws Error(kUsage).
-  void Validate() const;
-};
-
 // Parses `mteval terms` arguments (after the word "terms").
-TermsCommandOptions ParseTermsArgs(const std::vector<std::string>& args);
+TermsRequest ParseTermsArgs(const std::vector<std::string>& args);
 std::string TermsHelp();
-// Computes the report; returns what goes to standard output.
-std::string RunTerms(const TermsCommandOptions& options);
 
 }  // namespace mteval

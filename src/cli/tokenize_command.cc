@@ -2,9 +2,6 @@
 
 #include "cli/arg_parser.h"
 #include <mteval/error.h>
-#include "corpus/line_reader.h"
-#include "text/case.h"
-#include "text/python_str.h"
 #include "tokenize/tokenizer.h"
 
 namespace mteval {
@@ -22,37 +19,17 @@ ArgParser MakeParser() {
 
 std::string TokenizeHelp() { return "usage: mteval tokenize [-tok NAME] [-lc] [-i FILE]\n\n" + MakeParser().Help(); }
 
-void TokenizeCommandOptions::Validate() const {
-  TokenizerOptions t;
-  t.name = tokenizer;
-  MakeTokenizer(t);
-}
-
-TokenizeCommandOptions ParseTokenizeArgs(const std::vector<std::string>& args) {
+TokenizeRequest ParseTokenizeArgs(const std::vector<std::string>& args) {
   ParsedArgs a = MakeParser().Parse(args);
   if (!a.positionals().empty()) {
     throw Error(ErrorKind::kUsage, "unexpected argument '" + a.positionals()[0] + "' (use -i FILE)");
   }
-  TokenizeCommandOptions o;
+  TokenizeRequest o;
   o.tokenizer = a.Value("tokenize").value_or("13a");
   o.lowercase = a.Flag("lowercase");
   o.input = a.Value("input").value_or("-");
   o.Validate();
   return o;
-}
-
-std::string RunTokenize(const TokenizeCommandOptions& options) {
-  TokenizerOptions t;
-  t.name = options.tokenizer;
-  auto tokenizer = MakeTokenizer(t);
-  std::string out, tok;
-  for (const std::string& line : ReadLines(options.input)) {
-    std::string text = options.lowercase ? PyLower(line) : line;
-    tokenizer->Tokenize(PyRstrip(text), &tok);
-    out += tok;
-    out += '\n';
-  }
-  return out;
 }
 
 }  // namespace mteval

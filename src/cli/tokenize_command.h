@@ -1,21 +1,14 @@
 #pragma once
-// `mteval tokenize`: prints what a BLEU tokenizer makes of each input line.
+// `mteval tokenize` arguments: the parser that fills a TokenizeRequest (app/tokenize.h).
 
 #include <string>
 #include <vector>
 
+#include "app/tokenize.h"
+
 namespace mteval {
 
-struct TokenizeCommandOptions {
-  std::string tokenizer = "13a";  // -tok
-  bool lowercase = false;         // -lc (applied first, as BLEU does)
-  std::string input = "-";        // -i FILE (default standard input)
-
-  void Validate() const;
-};
-
-TokenizeCommandOptions ParseTokenizeArgs(const std::vector<std::string>& args);
+TokenizeRequest ParseTokenizeArgs(const std::vector<std::string>& args);
 std::string TokenizeHelp();
-std::string RunTokenize(const TokenizeCommandOptions& options);
 
 }  // namespace mteval

@@ -1,4 +1,4 @@
-// ScoreCommandOptions as library callers use it: Validate is the one place
+// ScoreRequest as library callers use it: Validate is the one place
 // that checks options, whether or not they came from the command line.
 
 #include "cli/score_command.h"
@@ -10,7 +10,7 @@
 namespace mteval {
 namespace {
 
-std::string ValidateError(const ScoreCommandOptions& o) {
+std::string ValidateError(const ScoreRequest& o) {
   try {
     o.Validate();
   } catch (const Error& e) {
@@ -20,8 +20,8 @@ std::string ValidateError(const ScoreCommandOptions& o) {
   return "";
 }
 
-ScoreCommandOptions Minimal() {
-  ScoreCommandOptions o;
+ScoreRequest Minimal() {
+  ScoreRequest o;
   o.corpus.ref_paths = {"ref.txt"};
   o.corpus.hyp_paths = {"hyp.txt"};
   return o;
@@ -29,20 +29,20 @@ ScoreCommandOptions Minimal() {
 
 }  // namespace
 
-TEST_CASE("ScoreCommandOptions::Validate checks what the parser checks", "[cli]") {
+TEST_CASE("ScoreRequest::Validate checks what the parser checks", "[cli]") {
   CHECK(ValidateError(Minimal()).empty());
-  ScoreCommandOptions f = Minimal();
+  ScoreRequest f = Minimal();
   f.format = "yaml";
   CHECK_THAT(ValidateError(f), Catch::Contains("invalid choice 'yaml'") && Catch::Contains("json, text, latex, jsonl"));
-  ScoreCommandOptions jsonl = Minimal();
+  ScoreRequest jsonl = Minimal();
   jsonl.format = "jsonl";
   CHECK_THAT(ValidateError(jsonl), Catch::Contains("-sl"));
   jsonl.sentence_level = true;
   CHECK(ValidateError(jsonl).empty());
-  ScoreCommandOptions w = Minimal();
+  ScoreRequest w = Minimal();
   w.width = 21;
   CHECK_THAT(ValidateError(w), Catch::Contains("--width"));
-  ScoreCommandOptions l = Minimal();
+  ScoreRequest l = Minimal();
   l.langpair = "en";
   CHECK_THAT(ValidateError(l), Catch::Contains("SRC-TGT"));
 }
