@@ -31,7 +31,7 @@ namespace mteval {
 // The loader's common data model: one file of segments (source, reference or
 // system output) in any format, with the document metadata and inline
 // annotations the format carries. Every reader (plain text, TSV, JSONL, WMT
-// XML, NIST SGML, XLIFF, TMX) produces this; alignment, scoring and the
+// XML, NIST SGML, XLIFF, TMX) produces this; pairing, scoring and the
 // terminology metrics consume it. Readers keep `text` exactly as the format
 // gives it (after entity decoding) so that scores match tools that read the
 // same files.
@@ -70,13 +70,13 @@ struct SegmentedText {
   std::vector<Segment> segments;   // in file order
   // True when the segment ids (with the document ids) are written in the
   // file (WMT XML, NIST SGML with <seg id>, XLIFF, TMX with tuid, TSV/JSONL
-  // with --seg-col) rather than numbered by position; alignment pairs such
+  // with --seg-col) rather than numbered by position; pairing matches such
   // files by id.
   bool has_file_ids = false;
   // Segments the reader left out, with their ids and no text: in WMT XML,
   // those of testsuite documents and those that no reference translates, as
   // sacreBLEU leaves them out. Another file's segments with these ids are not
-  // reported as extra when aligning by id.
+  // reported as extra when pairing by id.
   std::vector<Segment> left_out;
 };
 
@@ -179,18 +179,20 @@ StdinSystems ReadStdinSystems();
 // Checks line counts of an assembled corpus (same error as above).
 void CheckAligned(const TextCorpus& corpus);
 
-// ---- segment_align.h
+// ---- Pairing segments
 // Lines up segment streams (references and system outputs, each a
 // SegmentedText) into parallel rows, by position or by (doc id, seg id).
+// (Not to be confused with mteval/align.h: re-segmentation and sentence
+// alignment, which change the segments themselves.)
 
-enum class AlignMode {
+enum class PairingMode {
   kAuto,  // kId when every stream has_file_ids, else kLine
   kLine,  // row i of every stream belongs together; counts must agree
   kId,    // rows are matched on (doc_id, seg_id), in the first stream's order
 };
 
-struct AlignOptions {
-  AlignMode mode = AlignMode::kAuto;
+struct PairingOptions {
+  PairingMode mode = PairingMode::kAuto;
   // By id only: drop segments that some stream lacks (reported as a warning)
   // instead of failing.
   bool allow_missing = false;
@@ -198,26 +200,26 @@ struct AlignOptions {
   size_t max_listed = 5;
 };
 
-struct AlignedRows {
+struct PairedRows {
   // rows[i][s] = index into streams[s].segments of row i's segment.
   std::vector<std::vector<size_t>> rows;
   std::vector<std::string> warnings;  // segments excluded under allow_missing
 };
 
-// Aligns `streams` (the first one is the pivot, normally the first
+// Pairs the segments of `streams` (the first one is the pivot, normally the first
 // reference). A count mismatch (by line), a duplicate or absent id, or ids
 // that differ between streams (by id, without allow_missing) throw
 // Error(kMismatch) naming the files, the counts and the first ids; nothing is
 // dropped silently (the pivot's left_out ids are not counted as extra).
-// allow_missing when the streams are aligned by line throws Error(kUsage).
-AlignedRows AlignSegments(const std::vector<const SegmentedText*>& streams, const AlignOptions& options);
+// allow_missing when the streams are paired by line throws Error(kUsage).
+PairedRows PairSegments(const std::vector<const SegmentedText*>& streams, const PairingOptions& options);
 
 // "doc#seg" (or "seg" without documents), for messages.
 std::string SegmentLabel(const Segment& segment);
 
 // ---- corpus_loader.h
 // Loads the references and system outputs of `mteval score` from any corpus
-// format (plain text, TSV, JSONL, WMT XML, XLIFF, TMX), aligns them by line
+// format (plain text, TSV, JSONL, WMT XML, XLIFF, TMX), pairs them by line
 // or by (doc id, seg id), keeps the document metadata, and optionally keeps
 // only a subset of documents. With all-default options and plain-text files
 // it is exactly LoadTextCorpus.
@@ -236,7 +238,7 @@ struct CorpusLoadOptions {
   bool tsv_header = false;  // --tsv-header: the first TSV line is a header even with numbered columns
   // --align line|id; by default (kAuto) segments are paired by id when every
   // file carries segment ids, else by position.
-  AlignMode align = AlignMode::kAuto;
+  PairingMode pairing = PairingMode::kAuto;
   bool allow_missing = false;  // --allow-missing (when aligned by id)
   std::string translator;   // --translator: WMT XML reference to use ("" = every <ref>)
   std::string target_lang;  // --target-lang: TMX language of references/outputs ("" = the only non-source one)

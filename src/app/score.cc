@@ -14,7 +14,7 @@
 #include "report/significance_table.h"
 #include <mteval/scoring.h>
 #include "score/sentence_stream.h"
-#include "score/stream_scorer.h"
+#include "score/tsv_sentence_stream.h"
 #include "tokenize/tokenizer.h"
 
 namespace mteval {
@@ -131,7 +131,7 @@ void ScoreRequest::Validate() const {
   input.Validate();
   if (stream && (!sentence_level || corpus.ref_paths.size() != 1 || !corpus.hyp_paths.empty() ||
                  input.ref_columns.empty() || input.hyp_columns.size() != 1 || !stats_out.empty() || per_doc ||
-                 !input.origlang.empty() || !input.subset.empty() || input.align == AlignMode::kId)) {
+                 !input.origlang.empty() || !input.subset.empty() || input.pairing == PairingMode::kId)) {
     throw Error(ErrorKind::kUsage, "--stream needs -sl, one TSV file with --ref-col and one --hyp-col, no -i, and none of "
                                    "--stats-out, --per-doc, --origlang, --subset, --align id");
   }

@@ -142,7 +142,7 @@ ScoreRequest ParseScoreArgs(const std::vector<std::string>& args) {
   in.doc_column = a.Value("doc_col").value_or("");
   in.seg_column = a.Value("seg_col").value_or("");
   in.tsv_header = a.Flag("tsv_header");
-  if (a.Value("align")) in.align = *a.Value("align") == "id" ? AlignMode::kId : AlignMode::kLine;
+  if (a.Value("align")) in.pairing = *a.Value("align") == "id" ? PairingMode::kId : PairingMode::kLine;
   in.allow_missing = a.Flag("allow_missing");
   in.translator = a.Value("translator").value_or("");
   in.target_lang = a.Value("target_lang").value_or("");

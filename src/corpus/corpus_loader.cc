@@ -198,7 +198,7 @@ bool KeepDocument(const DocumentInfo* doc, const CorpusLoadOptions& o, const RE2
 
 bool CorpusLoadOptions::IsDefault() const {
   return ref_format == "auto" && hyp_format == "auto" && ref_columns.empty() && hyp_columns.empty() &&
-         src_column.empty() && doc_column.empty() && seg_column.empty() && !tsv_header && align == AlignMode::kAuto &&
+         src_column.empty() && doc_column.empty() && seg_column.empty() && !tsv_header && pairing == PairingMode::kAuto &&
          !allow_missing && translator.empty() && target_lang.empty() && origlang.empty() && subset.empty();
 }
 
@@ -206,7 +206,7 @@ void CorpusLoadOptions::Validate() const {
   CorpusFormat f;
   ParseFormatName(ref_format, &f);
   ParseFormatName(hyp_format, &f);
-  if (allow_missing && align == AlignMode::kLine) {
+  if (allow_missing && pairing == PairingMode::kLine) {
     throw Error(ErrorKind::kUsage, "--allow-missing matches segments by id, but --align line pairs them by position");
   }
   if (origlang == "non-" || origlang == "non") throw Error(ErrorKind::kUsage, "--origlang: expected xx or non-xx, got '" + origlang + "'");
@@ -282,10 +282,10 @@ LoadedCorpus LoadCorpus(const TextCorpusOptions& files, const CorpusLoadOptions&
   for (const Stream& s : refs) streams.push_back(&s.text);
   for (const Stream& s : hyps) streams.push_back(&s.text);
   if (!src.empty()) streams.push_back(&src[0]);
-  AlignOptions align;
-  align.mode = options.align;
-  align.allow_missing = options.allow_missing;
-  AlignedRows aligned = AlignSegments(streams, align);
+  PairingOptions pairing;
+  pairing.mode = options.pairing;
+  pairing.allow_missing = options.allow_missing;
+  PairedRows aligned = PairSegments(streams, pairing);
   out.warnings.insert(out.warnings.end(), aligned.warnings.begin(), aligned.warnings.end());
 
   // Document metadata: the first stream that describes a document wins.

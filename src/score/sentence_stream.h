@@ -53,7 +53,7 @@ SentenceStreamResult StreamSentenceStats(const Metric& metric, const SentenceStr
                                          const std::function<void(uint64_t, const int64_t*)>& emit);
 
 // Where streamed segments come from (plain-text files above, a TSV file in
-// stream_scorer.h): the references and the hypothesis of the next segment.
+// tsv_sentence_stream.h): the references and the hypothesis of the next segment.
 class SegmentSource {
  public:
   virtual ~SegmentSource() = default;

@@ -23,10 +23,10 @@ SegmentedText Stream(const std::string& path, const std::vector<std::pair<std::s
   return t;
 }
 
-std::string AlignError(const std::vector<const SegmentedText*>& streams, const AlignOptions& o,
+std::string AlignError(const std::vector<const SegmentedText*>& streams, const PairingOptions& o,
                        ErrorKind kind = ErrorKind::kMismatch) {
   try {
-    AlignSegments(streams, o);
+    PairSegments(streams, o);
   } catch (const Error& e) {
     CHECK(e.kind() == kind);
     return e.what();
@@ -90,10 +90,10 @@ TEST_CASE("a file whose content contradicts its extension or the flag gets a mes
 TEST_CASE("alignment by line requires equal counts", "[corpus][align]") {
   SegmentedText a = Stream("ref", {{"", "1"}, {"", "2"}});
   SegmentedText b = Stream("hyp", {{"", "1"}});
-  AlignOptions o;
+  PairingOptions o;
   CHECK_THAT(AlignError({&a, &b}, o), Catch::Contains("'hyp' has 1 segments but 'ref' has 2") &&
                                           Catch::Contains("--align id"));
-  AlignedRows r = AlignSegments({&a, &a}, o);
+  PairedRows r = PairSegments({&a, &a}, o);
   REQUIRE(r.rows.size() == 2);
   CHECK(r.rows[1] == std::vector<size_t>{1, 1});
 }
@@ -101,14 +101,14 @@ TEST_CASE("alignment by line requires equal counts", "[corpus][align]") {
 TEST_CASE("alignment by id matches across orders and reports missing and extra ids", "[corpus][align]") {
   SegmentedText ref = Stream("ref.xml", {{"d1", "1"}, {"d1", "2"}, {"d2", "1"}, {"d2", "2"}});
   SegmentedText hyp = Stream("hyp.xml", {{"d2", "1"}, {"d1", "2"}, {"d1", "1"}, {"d3", "9"}});
-  AlignOptions o;
-  o.mode = AlignMode::kId;
+  PairingOptions o;
+  o.mode = PairingMode::kId;
   std::string m = AlignError({&ref, &hyp}, o);
   CHECK_THAT(m, Catch::Contains("'hyp.xml' lacks 1 of the 4 segments") && Catch::Contains("first: d2#2") &&
                     Catch::Contains("has 1 segments that 'ref.xml' lacks (first: d3#9)") &&
                     Catch::Contains("--allow-missing"));
   o.allow_missing = true;
-  AlignedRows r = AlignSegments({&ref, &hyp}, o);
+  PairedRows r = PairSegments({&ref, &hyp}, o);
   REQUIRE(r.rows.size() == 3);
   CHECK(r.rows[0] == std::vector<size_t>{0, 2});
   CHECK(r.rows[1] == std::vector<size_t>{1, 1});
@@ -122,8 +122,8 @@ TEST_CASE("alignment by id: many missing ids are counted and the list is cut", "
   for (int i = 1; i <= 20; ++i) ids.push_back({"d", std::to_string(i)});
   SegmentedText ref = Stream("ref", ids);
   SegmentedText hyp = Stream("hyp", {{"d", "1"}});
-  AlignOptions o;
-  o.mode = AlignMode::kId;
+  PairingOptions o;
+  o.mode = PairingMode::kId;
   std::string m = AlignError({&ref, &hyp}, o);
   CHECK_THAT(m, Catch::Contains("lacks 19 of the 20") && Catch::Contains("d#2, d#3, d#4, d#5, d#6, ...") &&
                     !Catch::Contains("d#7"));
@@ -138,14 +138,14 @@ TEST_CASE("alignment by default: by id when every stream carries ids from its fi
   SegmentedText ref = Stream("ref.xml", {{"d", "1"}, {"d", "2"}});
   SegmentedText hyp = Stream("hyp.xml", {{"d", "2"}, {"d", "1"}});
   ref.has_file_ids = hyp.has_file_ids = true;
-  AlignOptions o;  // AlignMode::kAuto
-  CHECK(AlignSegments({&ref, &hyp}, o).rows == std::vector<std::vector<size_t>>{{0, 1}, {1, 0}});
-  o.mode = AlignMode::kLine;
-  CHECK(AlignSegments({&ref, &hyp}, o).rows == std::vector<std::vector<size_t>>{{0, 0}, {1, 1}});
+  PairingOptions o;  // PairingMode::kAuto
+  CHECK(PairSegments({&ref, &hyp}, o).rows == std::vector<std::vector<size_t>>{{0, 1}, {1, 0}});
+  o.mode = PairingMode::kLine;
+  CHECK(PairSegments({&ref, &hyp}, o).rows == std::vector<std::vector<size_t>>{{0, 0}, {1, 1}});
   // A stream numbered by position (plain text) makes it alignment by line.
   hyp.has_file_ids = false;
-  o.mode = AlignMode::kAuto;
-  CHECK(AlignSegments({&ref, &hyp}, o).rows == std::vector<std::vector<size_t>>{{0, 0}, {1, 1}});
+  o.mode = PairingMode::kAuto;
+  CHECK(PairSegments({&ref, &hyp}, o).rows == std::vector<std::vector<size_t>>{{0, 0}, {1, 1}});
   o.allow_missing = true;
   std::string m = AlignError({&ref, &hyp}, o, ErrorKind::kUsage);
   CHECK_THAT(m, Catch::Contains("--allow-missing matches segments by id, but 'hyp.xml' has no segment ids"));
@@ -155,7 +155,7 @@ TEST_CASE("alignment by default: by id when every stream carries ids from its fi
   o.allow_missing = false;
   CHECK_THAT(AlignError({&ref, &hyp}, o), Catch::Contains("lacks (first: d#3)") && Catch::Contains("--align line"));
   ref.left_out = Stream("", {{"d", "3"}}).segments;
-  CHECK(AlignSegments({&ref, &hyp}, o).rows == std::vector<std::vector<size_t>>{{0, 2}, {1, 0}});
+  CHECK(PairSegments({&ref, &hyp}, o).rows == std::vector<std::vector<size_t>>{{0, 2}, {1, 0}});
 }
 
 }  // namespace mteval

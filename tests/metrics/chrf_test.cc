@@ -15,6 +15,7 @@
 #include <vector>
 
 #include <mteval/chrf.h>
+#include "support/ngram_oracle.h"
 #include "text/python_str.h"
 
 namespace mteval {
@@ -55,15 +56,8 @@ bool IsPunct(char32_t c) {
 }
 
 template <typename Seq>
-std::map<Seq, int64_t> Ngrams(const Seq& units, size_t n) {
-  std::map<Seq, int64_t> counts;
-  for (size_t i = 0; i + n <= units.size(); ++i) ++counts[Seq(units.begin() + i, units.begin() + i + n)];
-  return counts;
-}
-
-template <typename Seq>
 void AddOrder(const Seq& hyp, const Seq& ref, size_t n, std::vector<int64_t>* stats) {
-  const auto h = Ngrams(hyp, n), r = Ngrams(ref, n);
+  const auto h = testing::CountNgrams(hyp, n), r = testing::CountNgrams(ref, n);
   int64_t hyp_count = 0, ref_count = 0, match = 0;
   for (const auto& [g, c] : h) {
     hyp_count += c;

@@ -5,32 +5,12 @@
 #include <set>
 #include <random>
 
+#include "support/ngram_oracle.h"
 #include "ngram/ngram_matcher.h"
 #include "ngram/token_interner.h"
 
 namespace mteval {
 namespace {
-
-using Counts = std::map<std::vector<uint32_t>, int64_t>;
-
-Counts CountNgrams(const std::vector<uint32_t>& s, size_t n) {
-  Counts c;
-  for (size_t i = 0; i + n <= s.size(); ++i) ++c[std::vector<uint32_t>(s.begin() + i, s.begin() + i + n)];
-  return c;
-}
-
-int64_t WantMatches(const std::vector<std::vector<uint32_t>>& refs, const std::vector<uint32_t>& hyp, size_t n) {
-  Counts ref_max;
-  for (const auto& r : refs) {
-    for (const auto& [g, c] : CountNgrams(r, n)) ref_max[g] = std::max(ref_max[g], c);
-  }
-  int64_t want = 0;
-  for (const auto& [g, c] : CountNgrams(hyp, n)) {
-    auto it = ref_max.find(g);
-    if (it != ref_max.end()) want += std::min(c, it->second);
-  }
-  return want;
-}
 
 // One trial: random references, then two hypotheses (as for two systems),
 // each counted with CountMatches and with CountMatchesFrom, against the
@@ -64,7 +44,7 @@ void CheckRandomSegment(NgramMatcher& matcher, std::mt19937& rng, int trial) {
         stored.data(), got_from.data());
     REQUIRE(stored == hyp);
     for (size_t n = 1; n <= order; ++n) {
-      const int64_t want = WantMatches(refs, hyp, n);
+      const int64_t want = testing::ClippedMatches(refs, hyp, n);
       REQUIRE(got[n - 1] == want);
       REQUIRE(got_from[n - 1] == want);
     }
@@ -107,14 +87,14 @@ TEST_CASE("NgramMatcher on references longer than its presized tables", "[ngram]
     for (const auto& r : refs) matcher.AddReference(r.data(), r.size());
     std::vector<int64_t> got(4, 0);
     matcher.CountMatches(hyp.data(), hyp.size(), got.data());
-    for (size_t n = 1; n <= 4; ++n) REQUIRE(got[n - 1] == WantMatches(refs, hyp, n));
+    for (size_t n = 1; n <= 4; ++n) REQUIRE(got[n - 1] == testing::ClippedMatches(refs, hyp, n));
     std::vector<std::vector<uint32_t>> short_refs{{1, 2, 1, 2, 0}};
     std::vector<uint32_t> short_hyp{1, 2, 1, 0};
     matcher.Reset(5);
     matcher.AddReference(short_refs[0].data(), short_refs[0].size());
     std::fill(got.begin(), got.end(), 0);
     matcher.CountMatches(short_hyp.data(), short_hyp.size(), got.data());
-    for (size_t n = 1; n <= 4; ++n) REQUIRE(got[n - 1] == WantMatches(short_refs, short_hyp, n));
+    for (size_t n = 1; n <= 4; ++n) REQUIRE(got[n - 1] == testing::ClippedMatches(short_refs, short_hyp, n));
   }
 }
 

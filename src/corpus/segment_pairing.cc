@@ -49,12 +49,12 @@ bool SameIdsInOrder(const SegmentedText& a, const SegmentedText& b) {
 
 std::string SegmentLabel(const Segment& s) { return s.doc_id.empty() ? s.seg_id : s.doc_id + "#" + s.seg_id; }
 
-AlignedRows AlignSegments(const std::vector<const SegmentedText*>& streams, const AlignOptions& options) {
-  AlignedRows out;
+PairedRows PairSegments(const std::vector<const SegmentedText*>& streams, const PairingOptions& options) {
+  PairedRows out;
   if (streams.empty()) return out;
   const SegmentedText& pivot = *streams[0];
   const auto no_ids = std::find_if(streams.begin(), streams.end(), [](const SegmentedText* t) { return !t->has_file_ids; });
-  const bool by_id = options.mode == AlignMode::kId || (options.mode == AlignMode::kAuto && no_ids == streams.end());
+  const bool by_id = options.mode == PairingMode::kId || (options.mode == PairingMode::kAuto && no_ids == streams.end());
   if (!by_id && options.allow_missing) {
     throw Error(ErrorKind::kUsage, "--allow-missing matches segments by id, but " +
                                        (no_ids == streams.end() ? std::string("--align line pairs them by position")
@@ -122,7 +122,7 @@ AlignedRows AlignSegments(const std::vector<const SegmentedText*>& streams, cons
   if (!problems.empty() && !options.allow_missing) {
     throw Error(ErrorKind::kMismatch, "segment ids differ between files:" + problems +
                                           "\npass --allow-missing to score only the segments present in every file" +
-                                          (options.mode == AlignMode::kAuto
+                                          (options.mode == PairingMode::kAuto
                                                ? ", or --align line to pair segments by position, ignoring the ids"
                                                : ""));
   }

@@ -1,4 +1,4 @@
-#include "score/stream_scorer.h"
+#include "score/tsv_sentence_stream.h"
 
 #include <mteval/error.h>
 #include "score/sentence_stream.h"
