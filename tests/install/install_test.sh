@@ -3,10 +3,14 @@
 # against it with find_package (shared and static) and with pkg-config, and
 # checks that the programs print what the mteval executable prints.
 #
-#   install_test.sh BUILD_DIR SOURCE_DIR
+#   install_test.sh BUILD_DIR SOURCE_DIR [FLAGS]
+#
+# FLAGS (e.g. the sanitizer flags of a sanitized build) go to every compile
+# and link of the examples.
 set -euo pipefail
 build=$1
 src=$2
+flags=${3:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 prefix=$work/prefix
@@ -55,7 +59,7 @@ check() {  # check DIR: run both examples built in DIR
 for kind in shared static; do
   static=OFF; [ $kind = static ] && static=ON
   cmake -S "$src/examples" -B "$work/cmake-$kind" -DCMAKE_PREFIX_PATH="$prefix" -DMTEVAL_EXAMPLES_STATIC=$static \
-    -DCMAKE_BUILD_TYPE=Release >/dev/null
+    -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="$flags" >/dev/null
   cmake --build "$work/cmake-$kind" >/dev/null
   check "$work/cmake-$kind"
 done
@@ -64,7 +68,7 @@ export PKG_CONFIG_PATH=$libdir/pkgconfig
 mkdir -p "$work/pkg-config"
 for example in score_corpus check_glossary; do
   # shellcheck disable=SC2046
-  c++ -O1 $(pkg-config --cflags mteval) "$src/examples/$example.cc" -o "$work/pkg-config/$example" \
+  c++ -O1 $flags $(pkg-config --cflags mteval) "$src/examples/$example.cc" -o "$work/pkg-config/$example" \
     $(pkg-config --libs mteval)
 done
 check "$work/pkg-config"
