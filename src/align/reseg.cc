@@ -29,9 +29,9 @@ constexpr int64_t kInf = std::numeric_limits<int64_t>::max() / 4;
 enum : uint8_t { kDiag = 0, kUp = 1, kLeft = 2, kCut = 3 };
 
 // Interns unit strings (ASCII case folded unless case-sensitive) to ids.
-class UnitInterner {
+class UnitTextIds {
  public:
-  explicit UnitInterner(bool case_sensitive) : case_sensitive_(case_sensitive) {}
+  explicit UnitTextIds(bool case_sensitive) : case_sensitive_(case_sensitive) {}
   int32_t Id(std::string_view s) {
     key_.assign(s.data(), s.size());
     if (!case_sensitive_) {
@@ -51,7 +51,7 @@ class UnitInterner {
 
 // Id of the unit's first kStemBytes bytes for words at least that long;
 // `none` otherwise (callers pass different values for the two sides).
-int32_t StemId(UnitInterner* stems, std::string_view text, const TextUnit& u, int32_t none) {
+int32_t StemId(UnitTextIds* stems, std::string_view text, const TextUnit& u, int32_t none) {
   if (u.kind != UnitKind::kWord || u.end - u.begin < kStemBytes) return none;
   return stems->Id(text.substr(u.begin, kStemBytes));
 }
@@ -188,10 +188,10 @@ ResegResult Resegment(const std::vector<std::string>& ref_segments, std::string_
     return result;
   }
 
-  UnitInterner interner(options.case_sensitive);
+  UnitTextIds interner(options.case_sensitive);
   const size_t m = hyp_units.size();
   std::vector<int32_t> hyp_ids(m);
-  UnitInterner stems(options.case_sensitive);
+  UnitTextIds stems(options.case_sensitive);
   std::vector<int32_t> hyp_stems;
   for (size_t j = 0; j < m; ++j) {
     hyp_ids[j] = interner.Id(hyp_text.substr(hyp_units[j].begin, hyp_units[j].end - hyp_units[j].begin));

@@ -5,69 +5,13 @@
 #include <unordered_map>
 
 #include "analysis/word_diff.h"
+#include "ngram/ngram_trie.h"
 
 namespace mteval {
 namespace {
 
 constexpr int kMaxOrder = 8;
 constexpr uint32_t kNone = UINT32_MAX;
-
-// Open-addressing map from a 64-bit key (parent n-gram id, next token) to
-// the id of the longer n-gram: the edges of an n-gram trie.
-class EdgeMap {
- public:
-  EdgeMap() { Rehash(1 << 12); }
-  uint32_t Find(uint64_t key) const {
-    for (size_t i = Hash(key) & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i].value == kNone) return kNone;
-      if (slots_[i].key == key) return slots_[i].value;
-    }
-  }
-  // Returns the id for `key`, inserting `next_id` when absent.
-  uint32_t Insert(uint64_t key, uint32_t next_id, bool* inserted) {
-    if ((size_ + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
-    for (size_t i = Hash(key) & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i].value == kNone) {
-        slots_[i] = {key, next_id};
-        ++size_;
-        *inserted = true;
-        return next_id;
-      }
-      if (slots_[i].key == key) {
-        *inserted = false;
-        return slots_[i].value;
-      }
-    }
-  }
-
- private:
-  struct Slot {
-    uint64_t key;
-    uint32_t value;
-  };
-  static size_t Hash(uint64_t k) {
-    k ^= k >> 33;
-    k *= 0xff51afd7ed558ccdull;
-    k ^= k >> 33;
-    return static_cast<size_t>(k);
-  }
-  void Rehash(size_t n) {
-    std::vector<Slot> old;
-    old.swap(slots_);
-    slots_.assign(n, Slot{0, kNone});
-    mask_ = n - 1;
-    size_ = 0;
-    bool dummy;
-    for (const Slot& s : old) {
-      if (s.value != kNone) Insert(s.key, s.value, &dummy);
-    }
-  }
-  std::vector<Slot> slots_;
-  size_t mask_ = 0;
-  size_t size_ = 0;
-};
-
-uint64_t EdgeKey(uint32_t parent, uint32_t token) { return (static_cast<uint64_t>(parent) << 32) | token; }
 
 std::string BucketLabel(const std::vector<size_t>& bounds, size_t b) {
   size_t lo = b == 0 ? 1 : bounds[b - 1];
@@ -114,10 +58,11 @@ std::vector<NgramComparison> CompareNgrams(const TokenizedCorpus& corpus, size_t
   max_order = std::min(std::max(max_order, 1), kMaxOrder);
   const size_t num_sys = corpus.systems.size();
   const size_t num_seg = num_sys ? corpus.systems[0].size() : 0;
-  // Reference n-grams as a trie: id -> (parent id, last token); the root
-  // is kNone. Per segment, the clipping count (max over references) of each.
-  EdgeMap edges;
-  std::vector<std::pair<uint32_t, uint32_t>> nodes;
+  // Reference n-grams as the nodes of an NgramTrie over token ids, and
+  // nodes[id] = (parent id, last token) to spell them out; node 0 is the
+  // root. Per segment, the clipping count (max over references) of each.
+  NgramTrie trie;
+  std::vector<std::pair<uint32_t, uint32_t>> nodes{{kNone, kNone}};
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> ref_counts(num_seg);
   // Scratch counters indexed by n-gram id, reset after each use.
   std::vector<uint32_t> count, clip;
@@ -128,11 +73,10 @@ std::vector<NgramComparison> CompareNgrams(const TokenizedCorpus& corpus, size_t
       const auto& toks = stream[seg];
       ids.clear();
       for (size_t i = 0; i < toks.size(); ++i) {
-        uint32_t parent = kNone;
+        uint32_t parent = NgramTrie::kRoot;
         for (int n = 1; n <= max_order && i + n <= toks.size(); ++n) {
-          bool inserted = false;
-          uint32_t id = edges.Insert(EdgeKey(parent, toks[i + n - 1]), static_cast<uint32_t>(nodes.size()), &inserted);
-          if (inserted) nodes.emplace_back(parent, toks[i + n - 1]);
+          const uint32_t id = trie.Insert(parent, toks[i + n - 1]);
+          if (id == nodes.size()) nodes.emplace_back(parent, toks[i + n - 1]);  // a new n-gram
           ids.push_back(id);
           parent = id;
         }
@@ -162,8 +106,8 @@ std::vector<NgramComparison> CompareNgrams(const TokenizedCorpus& corpus, size_t
   // Every prefix of an n-gram of a segment's references is one too, so the
   // walk stops at the first prefix absent from the segment (clip == 0).
   std::vector<uint32_t> unigram(corpus.vocab.size(), kNone);
-  for (uint32_t id = 0; id < nodes.size(); ++id) {
-    if (nodes[id].first == kNone) unigram[nodes[id].second] = id;
+  for (uint32_t id = 1; id < nodes.size(); ++id) {
+    if (nodes[id].first == NgramTrie::kRoot) unigram[nodes[id].second] = id;
   }
   std::vector<std::vector<uint32_t>> matches(num_sys, std::vector<uint32_t>(nodes.size(), 0));
   for (size_t s = 0; s < num_sys; ++s) {
@@ -172,9 +116,9 @@ std::vector<NgramComparison> CompareNgrams(const TokenizedCorpus& corpus, size_t
       for (const auto& p : ref_counts[seg]) clip[p.first] = p.second;
       const auto& toks = corpus.systems[s][seg];
       for (size_t i = 0; i < toks.size(); ++i) {
-        uint32_t parent = kNone;
+        uint32_t parent = NgramTrie::kRoot;
         for (int n = 1; n <= max_order && i + n <= toks.size(); ++n) {
-          uint32_t id = n == 1 ? unigram[toks[i]] : edges.Find(EdgeKey(parent, toks[i + n - 1]));
+          const uint32_t id = n == 1 ? unigram[toks[i]] : trie.Find(parent, toks[i + n - 1]);
           if (id == kNone || clip[id] == 0) break;  // not in this segment's references
           if (count[id] < clip[id]) {
             ++count[id];
@@ -188,7 +132,7 @@ std::vector<NgramComparison> CompareNgrams(const TokenizedCorpus& corpus, size_t
   }
   auto text_of = [&](uint32_t id) {
     std::vector<uint32_t> toks;
-    for (uint32_t x = id; x != kNone; x = nodes[x].first) toks.push_back(nodes[x].second);
+    for (uint32_t x = id; x != NgramTrie::kRoot; x = nodes[x].first) toks.push_back(nodes[x].second);
     std::string out;
     for (size_t i = toks.size(); i-- > 0;) {
       if (!out.empty()) out += ' ';
@@ -208,7 +152,7 @@ std::vector<NgramComparison> CompareNgrams(const TokenizedCorpus& corpus, size_t
       double score;
     };
     std::vector<Candidate> all;
-    for (uint32_t id = 0; id < nodes.size(); ++id) {
+    for (uint32_t id = 1; id < nodes.size(); ++id) {
       uint32_t a = matches[baseline][id], b = matches[s][id];
       if (a == b || static_cast<int>(a + b) < min_matches) continue;
       all.push_back({id, a, b, (a + 1.0) / (a + b + 2.0)});
