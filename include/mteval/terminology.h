@@ -139,6 +139,54 @@ struct GlossaryCheckResult {
 GlossaryCheckResult CheckGlossary(const Glossary& glossary, const SegmentedText& src, const SegmentedText& hyp,
                                   const GlossaryCheckOptions& options);
 
+// ---- release checks
+// Monolingual checks of a translated release, with no glossary and no
+// source: the variation a reviewer would flag.
+//  - acronyms: definitions "Long Form (LF)" and "LF (Long Form)" (Schwartz &
+//    Hearst 2003), one long form with two acronyms (IP and IPR), one acronym
+//    with two long forms, an acronym used before its definition, one never
+//    defined (matched, where possible, to the phrase whose first letters
+//    spell it: SIPO and "State Intellectual Property Office"), and the long
+//    form spelled out again after the definition;
+//  - variants of one term: with and without "the" (the GAIPSR / GAIPSR),
+//    hyphenation and spacing (China-EU / China EU), capitals (IP Seminar /
+//    IP seminar);
+//  - a doubled word ("the the"), an article repeated around one word ("the
+//    next the IP seminar"), straight and typographic quotes mixed, numbers
+//    with and without thousands separators, "September 6" and "6 September".
+// English rules (articles, function words); other languages get the
+// acronym, hyphenation, capitals, repeat and quote checks.
+
+struct ReleaseCheckOptions {
+  // Findings less sure than this (0..1) are not reported: lower it for
+  // recall (0.3 lists every acronym never defined), raise it for precision.
+  double min_confidence = 0.5;
+
+  // Throws Error(kUsage).
+  void Validate() const;
+};
+
+// One written form of the term a finding is about, with every place it is.
+struct ReleaseVariant {
+  std::string text;
+  std::vector<TermLocation> locations;
+};
+
+struct ReleaseFinding {
+  std::string check;    // "term-forms", "acronym-and-long-form", "acronym-two-long-forms",
+                        // "acronym-used-before-definition", "acronym-undefined", "article-variants",
+                        // "hyphenation-variants", "case-variants", "doubled-word", "repeated-article",
+                        // "mixed-quotes", "number-formats", "date-formats"
+  std::string term;     // what it is about, e.g. "Intellectual Property"
+  std::string message;  // one sentence for the reviewer
+  double confidence = 0.0;               // 0..1: how sure the check is that a reviewer would agree
+  std::vector<ReleaseVariant> variants;  // most frequent (dominant) first
+};
+
+// Findings, surest first. `text` is the translation, one segment per line
+// (or from any reader).
+std::vector<ReleaseFinding> CheckRelease(const SegmentedText& text, const ReleaseCheckOptions& options = {});
+
 // ---- consistency.h
 // Terminology consistency: for each term that occurs at least twice in a
 // document (or in the whole text when it has no documents), the share of its
@@ -346,7 +394,7 @@ double TermEditRate(const std::vector<std::string_view>& hyp, const std::vector<
 // check, which is null.
 
 struct TermsInputs {
-  std::string src_path;       // source (required): SGML or plain text, one segment per line
+  std::string src_path;       // source (optional: without it only the release checks run): SGML or text
   std::string ref_path;       // reference (optional), same formats
   std::string hyp_path;       // hypothesis (required), same formats
   std::string glossary_path;  // glossary (optional): .tsv, .csv or .tbx
@@ -358,7 +406,9 @@ struct TermsOptions {
   bool stem = false;                 // --stem: Snowball-stemmed matching in the target language
   std::vector<int> windows = {2, 3};  // window overlap sizes (WMT21)
   int term_edit_cost = 2;            // TERm cost of an edit on a term word (WMT21)
-  bool qa = true;                    // run the QA checks
+  bool qa = true;                    // run the QA checks (they need the source)
+  bool release_checks = true;        // run the monolingual release checks (CheckRelease) on the hypothesis
+  double min_confidence = 0.5;       // --min-confidence: the release checks' threshold (0..1)
   // --allow-empty-glossary: a glossary without entries is reported as
   // nothing checked instead of being an error.
   bool allow_empty_glossary = false;
@@ -379,6 +429,7 @@ struct TermsReport {
   std::optional<ConsistencyResult> consistency;    // of the hypothesis
   std::optional<ConsistencyResult> reference_consistency;  // of the reference's annotated terms
   std::optional<QaResult> qa;
+  std::optional<std::vector<ReleaseFinding>> release;  // the monolingual release checks
   std::string json;  // the formatted JSON report
   std::string text;  // the formatted text report
 };

@@ -6,7 +6,6 @@
 namespace mteval {
 
 void TermsRequest::Validate() const {
-  if (inputs.src_path.empty()) throw Error(ErrorKind::kUsage, "--src FILE is required");
   if (inputs.hyp_path.empty()) throw Error(ErrorKind::kUsage, "--hyp FILE is required");
   if (format != "json" && format != "text") throw Error(ErrorKind::kUsage, "-f must be json or text");
   terms.Validate();

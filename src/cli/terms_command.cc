@@ -8,7 +8,8 @@ namespace {
 
 ArgParser MakeParser() {
   return ArgParser({
-      {"src", {"--src", "-s"}, ArgKind::kValue, {}, "source file: WMT/NIST SGML or text, one segment per line"},
+      {"src", {"--src", "-s"}, ArgKind::kValue, {},
+       "source file: WMT/NIST SGML or text, one segment per line (without it, only the release checks run)"},
       {"ref", {"--ref", "-r"}, ArgKind::kValue, {}, "reference file (optional), same formats"},
       {"hyp", {"--hyp", "-i"}, ArgKind::kValue, {}, "hypothesis (system output), same formats"},
       {"glossary", {"--glossary", "-g"}, ArgKind::kValue, {}, "glossary: .tsv, .csv or .tbx"},
@@ -16,6 +17,10 @@ ArgParser MakeParser() {
       {"tgt_lang", {"--tgt-lang", "-tl"}, ArgKind::kValue, {}, "target language code (default: from SGML/glossary)"},
       {"stem", {"--stem"}, ArgKind::kFlag, {}, "also match Snowball-stemmed target words (inflections)"},
       {"no_qa", {"--no-qa"}, ArgKind::kFlag, {}, "skip the QA checks"},
+      {"no_release_checks", {"--no-release-checks"}, ArgKind::kFlag, {},
+       "skip the monolingual release checks (acronyms, term variants, repeats, quotes, number formats)"},
+      {"min_confidence", {"--min-confidence"}, ArgKind::kValue, {},
+       "report release-check findings at least this sure, 0 to 1 (default 0.5; lower finds more)"},
       {"allow_empty_glossary", {"--allow-empty-glossary"}, ArgKind::kFlag, {},
        "report a glossary without entries as nothing checked (by default it is an error, exit 3)"},
       {"term_cost", {"--term-edit-cost"}, ArgKind::kValue, {}, "TERm cost of an edit on a term word (default 2)"},
@@ -28,7 +33,7 @@ ArgParser MakeParser() {
 }  // namespace
 
 std::string TermsHelp() {
-  return "usage: mteval terms --src SRC --hyp HYP [--ref REF] [--glossary FILE] [options]\n\n" + MakeParser().Help();
+  return "usage: mteval terms [--src SRC] --hyp HYP [--ref REF] [--glossary FILE] [options]\n\n" + MakeParser().Help();
 }
 
 TermsRequest ParseTermsArgs(const std::vector<std::string>& args) {
@@ -44,6 +49,8 @@ TermsRequest ParseTermsArgs(const std::vector<std::string>& args) {
   o.inputs.tgt_lang = a.Value("tgt_lang").value_or("");
   o.terms.stem = a.Flag("stem");
   o.terms.qa = !a.Flag("no_qa");
+  o.terms.release_checks = !a.Flag("no_release_checks");
+  o.terms.min_confidence = a.Double("min_confidence").value_or(0.5);
   o.terms.allow_empty_glossary = a.Flag("allow_empty_glossary");
   o.terms.term_edit_cost = a.Int("term_cost", 2);
   o.format = a.Value("format").value_or("json");

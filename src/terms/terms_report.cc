@@ -13,6 +13,9 @@
 namespace mteval {
 
 void TermsOptions::Validate() const {
+  ReleaseCheckOptions release;
+  release.min_confidence = min_confidence;
+  release.Validate();
   Wmt21TermOptions w;
   w.windows = windows;
   w.term_edit_cost = term_edit_cost;
@@ -121,14 +124,18 @@ SegmentedText LoadTermsInput(const std::string& path) {
 
 TermsReport ComputeTermsReport(const TermsInputs& inputs, const TermsOptions& options) {
   options.Validate();
-  if (inputs.src_path.empty()) throw Error(ErrorKind::kUsage, "a source file is required (--src FILE)");
   if (inputs.hyp_path.empty()) throw Error(ErrorKind::kUsage, "a hypothesis file is required (--hyp FILE)");
   for (const std::string* code : {&inputs.src_lang, &inputs.tgt_lang})
     if (!code->empty() && !IsKnownLanguageCode(*code))
       throw Error(ErrorKind::kUsage, "unknown language code '" + *code + "'; expected an ISO 639 code such as en, zh or fr");
   TermsReport report;
   report.inputs = inputs;
-  SegmentedText src = LoadTermsInput(inputs.src_path);
+  // Without a source only the monolingual release checks run.
+  const bool have_src = !inputs.src_path.empty();
+  if (!have_src && !inputs.glossary_path.empty()) {
+    throw Error(ErrorKind::kUsage, "a glossary is checked against the source: give --src FILE with --glossary");
+  }
+  SegmentedText src = have_src ? LoadTermsInput(inputs.src_path) : SegmentedText{};
   SegmentedText hyp = LoadTermsInput(inputs.hyp_path);
   std::optional<SegmentedText> ref;
   if (!inputs.ref_path.empty()) ref = LoadTermsInput(inputs.ref_path);
@@ -180,7 +187,7 @@ TermsReport ComputeTermsReport(const TermsInputs& inputs, const TermsOptions& op
   }
   // The glossary and QA checks pair source and hypothesis by position; SGML
   // hypotheses are put in source order by (document, segment id) first.
-  if (src.format == "sgml" && hyp.format == "sgml") hyp = InSourceOrder(src, hyp);
+  if (have_src && src.format == "sgml" && hyp.format == "sgml") hyp = InSourceOrder(src, hyp);
 
   // Glossary compliance and glossary-based consistency.
   std::vector<TermRendering> renderings;
@@ -266,7 +273,34 @@ TermsReport ComputeTermsReport(const TermsInputs& inputs, const TermsOptions& op
               Fixed(report.reference_consistency->macro, 4) + "\n";
   }
 
-  if (options.qa) {
+  if (options.release_checks) {
+    ReleaseCheckOptions ro;
+    ro.min_confidence = options.min_confidence;
+    report.release = CheckRelease(hyp, ro);
+    Json a = Json::array();
+    text += "Release checks (monolingual, confidence >= " + Fixed(options.min_confidence, 2) + "): " +
+            std::to_string(report.release->size()) + " findings\n";
+    for (const ReleaseFinding& f : *report.release) {
+      Json variants = Json::array();
+      text += "  [" + f.check + ", " + Fixed(f.confidence, 2) + "] " + f.message + "\n";
+      for (const ReleaseVariant& v : f.variants) {
+        Json locations = Json::array();
+        std::string where;
+        for (const TermLocation& l : v.locations) {
+          locations.push_back(Location(l));
+          where += (where.empty() ? "" : ", ") + SegName(l.doc_id, l.seg_id);
+        }
+        variants.push_back(Json{{"text", v.text}, {"count", v.locations.size()}, {"locations", locations}});
+        text += "    " + std::to_string(v.locations.size()) + "x \"" + v.text + "\" (seg " + where + ")\n";
+      }
+      a.push_back(Json{{"check", f.check}, {"term", f.term}, {"message", f.message}, {"confidence", f.confidence},
+                       {"dominant", f.variants.empty() ? Json(nullptr) : Json(f.variants[0].text)},
+                       {"variants", variants}});
+    }
+    j["release"] = Json{{"min_confidence", options.min_confidence}, {"findings", a}};
+  }
+
+  if (options.qa && have_src) {
     report.qa = RunQaChecks(src, hyp);
     const QaResult& q = *report.qa;
     auto groups = [](const std::vector<QaSegmentGroup>& gs, const char* key) {
