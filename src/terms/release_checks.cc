@@ -228,7 +228,14 @@ class Checker {
 
   // Every occurrence of the word sequence `key` (lowercase words joined by
   // one space), case-insensitively.
-  std::vector<Occurrence> FindPhrase(const std::string& key) const {
+  std::vector<Occurrence> FindPhrase(const std::string& key) {
+    if (first_word_.empty()) {
+      for (size_t s = 0; s < segments_.size(); ++s) {
+        for (size_t i = 0; i < segments_[s].size(); ++i) {
+          if (segments_[s][i].word) first_word_[segments_[s][i].lower].push_back({s, i, 1});
+        }
+      }
+    }
     std::vector<std::string> words;
     for (size_t i = 0, j; i < key.size(); i = j + 1) {
       j = key.find(' ', i);
@@ -236,13 +243,14 @@ class Checker {
       words.push_back(key.substr(i, j - i));
     }
     std::vector<Occurrence> out;
-    for (size_t s = 0; s < segments_.size(); ++s) {
-      const std::vector<Token>& toks = segments_[s];
-      for (size_t i = 0; i + words.size() <= toks.size(); ++i) {
-        size_t k = 0;
-        while (k < words.size() && toks[i + k].lower == words[k]) ++k;
-        if (k == words.size()) out.push_back({s, i, words.size()});
-      }
+    auto starts = first_word_.find(words[0]);
+    if (starts == first_word_.end()) return out;
+    for (const Occurrence& start : starts->second) {
+      const std::vector<Token>& toks = segments_[start.segment];
+      if (start.token + words.size() > toks.size()) continue;
+      size_t k = 1;
+      while (k < words.size() && toks[start.token + k].lower == words[k]) ++k;
+      if (k == words.size()) out.push_back({start.segment, start.token, words.size()});
     }
     return out;
   }
@@ -457,7 +465,7 @@ class Checker {
     // spell them (SIPO and "State Intellectual Property Office"), else listed.
     for (const auto& [acronym, occs] : uses) {
       if (forms_of_acronym.count(acronym) || explained.count(acronym) || loose_definitions_.count(acronym)) continue;
-      const PhraseMatch match = FindExpansion(acronym);
+      const PhraseMatch match = FindExpansion(acronym, occs);
       if (!match.occurrences.empty()) {
         const bool exact = match.missing_letters == 0;
         Add("acronym-and-long-form", acronym,
@@ -479,48 +487,91 @@ class Checker {
   // A run of content words (2 to 6) whose initials spell `acronym`, or all
   // of it but its last letter (IPR: "intellectual property"), that occurs
   // somewhere not inside a parenthesis.
-  PhraseMatch FindExpansion(const std::string& acronym) const {
+  //
+  // Only acronyms of three letters or more. A lowercase phrase, or one a
+  // letter short, is a weaker match: it needs two occurrences within ten
+  // segments of a use of the acronym (a corpus of many documents holds
+  // chance matches far apart).
+  PhraseMatch FindExpansion(const std::string& acronym, const std::vector<Occurrence>& uses) {
+    if (acronym.size() < 3) return {};  // two letters match too many phrases by chance
+    BuildExpansionIndex();
+    std::vector<size_t> use_segments;
+    for (const Occurrence& u : uses) use_segments.push_back(u.segment);
+    std::sort(use_segments.begin(), use_segments.end());
+    auto near_a_use = [&](const Occurrence& o) {
+      auto it = std::lower_bound(use_segments.begin(), use_segments.end(), o.segment > 10 ? o.segment - 10 : 0);
+      return it != use_segments.end() && *it <= o.segment + 10;
+    };
     PhraseMatch best;
     for (int missing = 0; missing <= 1 && best.occurrences.empty(); ++missing) {
-      const size_t want = acronym.size() - static_cast<size_t>(missing);
-      if (want < 2) break;
-      std::map<std::string, std::vector<Occurrence>> found;  // lowercase key -> occurrences
-      std::map<std::string, std::string> surface;
-      for (size_t s = 0; s < segments_.size(); ++s) {
-        const std::vector<Token>& toks = segments_[s];
-        for (size_t i = 0; i < toks.size(); ++i) {
-          std::string initials, key;
-          size_t k = i;
-          for (; k < toks.size() && initials.size() < want && k - i < 8; ++k) {
-            if (!toks[k].word) break;
-            if (!key.empty()) key += ' ';
-            key += toks[k].lower;
-            if (IsStopWord(toks[k].lower)) {
-              if (k == i) break;
-              continue;
-            }
-            initials += static_cast<char>(std::toupper(static_cast<unsigned char>(toks[k].text[0])));
-            if (acronym.compare(0, initials.size(), initials) != 0) break;
-          }
-          if (initials.size() != want || acronym.compare(0, want, initials) != 0) continue;
-          Occurrence o{s, i, k - i};
-          if (PartOfName(o)) continue;  // "Intellectual Property" inside "State Intellectual Property Office"
-          found[key].push_back(o);
-          if (!surface.count(key)) surface[key] = Surface(o);
+      auto phrases = expansions_.find(acronym.substr(0, acronym.size() - static_cast<size_t>(missing)));
+      if (phrases == expansions_.end()) continue;
+      for (const auto& [key, phrase] : phrases->second) {
+        const bool weak = missing > 0 || phrase.lowercase;
+        std::vector<Occurrence> occs;
+        for (const Occurrence& o : phrase.occurrences) {
+          if (!weak || near_a_use(o)) occs.push_back(o);
         }
-      }
-      for (auto& [key, occs] : found) {
-        // Without its last letter (IPR for "intellectual property"), the
-        // phrase must recur: a single "pilot project" says nothing of PPH.
-        if (missing > 0 && occs.size() < 2) continue;
+        // Without its last letter (IPR for "intellectual property"), or in
+        // lowercase, the phrase must recur: a single "pilot project" says
+        // nothing of PPH.
+        if (weak && occs.size() < 2) continue;
         if (occs.size() > best.occurrences.size()) {
-          best.surface = surface[key];
+          best.surface = phrase.surface;
           best.occurrences = occs;
           best.missing_letters = missing;
         }
       }
     }
     return best;
+  }
+
+  struct Phrase {
+    std::string surface;  // first occurrence as written
+    std::vector<Occurrence> occurrences;
+    bool lowercase = false;
+  };
+  // Every run of 2 to 8 content words that could expand an acronym, by its
+  // initials (function words inside are skipped, not at the start), built
+  // in one pass: a name in capitals ("State Intellectual Property Office",
+  // "Communist Party of China") or a lowercase term of content words of
+  // three letters or more ("intellectual property"), not a chance run of
+  // words ("so far", "After I arrived"), and not part of a longer name.
+  void BuildExpansionIndex() {
+    if (expansions_built_) return;
+    expansions_built_ = true;
+    std::set<std::string> prefixes;  // of the acronyms in the text: runs are kept only while they spell one
+    for (const auto& [acronym, occs] : AcronymUses()) {
+      for (size_t n = 1; n <= acronym.size(); ++n) prefixes.insert(acronym.substr(0, n));
+    }
+    for (size_t s = 0; s < segments_.size(); ++s) {
+      const std::vector<Token>& toks = segments_[s];
+      for (size_t i = 0; i < toks.size(); ++i) {
+        if (!toks[i].word || IsStopWord(toks[i].lower)) continue;
+        std::string initials, key;
+        bool title = true, plain = !toks[i].sentence_start;
+        for (size_t k = i; k < toks.size() && k - i < 8 && toks[k].word; ++k) {
+          if (!key.empty()) key += ' ';
+          key += toks[k].lower;
+          if (IsStopWord(toks[k].lower)) {
+            plain = false;
+            continue;
+          }
+          title = title && IsCapitalized(toks[k].text);
+          plain = plain && !IsCapitalized(toks[k].text) && CountCodePoints(toks[k].text) >= 3;
+          if (!title && !plain) break;
+          initials += static_cast<char>(std::toupper(static_cast<unsigned char>(toks[k].text[0])));
+          if (!prefixes.count(initials)) break;
+          if (initials.size() < 2) continue;
+          Occurrence o{s, i, k - i + 1};
+          if (PartOfName(o)) continue;  // "Intellectual Property" inside "State Intellectual Property Office"
+          Phrase& phrase = expansions_[initials][key];
+          if (phrase.occurrences.empty()) phrase.surface = Surface(o);
+          phrase.occurrences.push_back(o);
+          phrase.lowercase = !title;
+        }
+      }
+    }
   }
 
   // "the GAIPSR" and "GAIPSR". An acronym's uses in running text (not in
@@ -590,6 +641,7 @@ class Checker {
       }
     }
     for (const auto& [word, occs] : hyphenated) {
+      if (word.find_first_not_of("0123456789-") == std::string::npos) continue;  // 3-5 is a range, not 35
       std::string spaced = word, joined;
       std::replace(spaced.begin(), spaced.end(), '-', ' ');
       for (char c : word) {
@@ -601,8 +653,15 @@ class Checker {
         if (!found.empty()) variants.push_back({Surface(found[0]), found});
       }
       if (variants.size() >= 2) {
+        // "email"/"e-mail", "China-EU"/"China EU", "B-2"/"B2" are one term
+        // written two ways; "high-quality"/"high quality" is often grammar
+        // (a compound adjective before a noun), so it is less sure.
+        const std::string& first = variants[0].first;
+        bool sure = first.find_first_of("0123456789") != std::string::npos;
+        for (const auto& v : variants) sure = sure || v.first.find(' ') == std::string::npos || v.first != AsciiLower(v.first);
+        sure = sure || first != AsciiLower(first);
         const std::string message = "\"" + Surface(occs[0]) + "\" is also written as \"" + variants[1].first + "\"";
-        Add("hyphenation-variants", Surface(occs[0]), message, 0.7, std::move(variants));
+        Add("hyphenation-variants", Surface(occs[0]), message, sure ? 0.7 : 0.45, std::move(variants));
       }
     }
   }
@@ -634,8 +693,16 @@ class Checker {
         }
       }
     }
-    for (const auto& [key, surfaces] : groups) {
-      if (surfaces.size() < 2) continue;
+    for (auto& [key, surfaces] : groups) {
+      // Forms that differ only in their first letter are most likely a
+      // sentence start the tokenizer did not see (after a quote or a dash).
+      std::map<std::string, std::vector<Occurrence>> distinct;
+      for (auto& [surface, occs] : surfaces) {
+        std::string tail = surface.substr(1);
+        auto& slot = distinct[tail];
+        slot.insert(slot.end(), occs.begin(), occs.end());
+      }
+      if (distinct.size() < 2) continue;
       std::vector<std::pair<std::string, std::vector<Occurrence>>> variants(surfaces.begin(), surfaces.end());
       Add("case-variants", key, "\"" + key + "\" is capitalized in " + std::to_string(surfaces.size()) +
           " different ways", 0.6, std::move(variants));
@@ -648,13 +715,14 @@ class Checker {
       const std::vector<Token>& toks = segments_[s];
       for (size_t i = 0; i + 1 < toks.size(); ++i) {
         if (toks[i].word && toks[i + 1].word && toks[i].lower == toks[i + 1].lower &&
-            !std::isdigit(static_cast<unsigned char>(toks[i].lower[0]))) {
+            !std::isdigit(static_cast<unsigned char>(toks[i].lower[0])) && toks[i].lower != "that" &&
+            toks[i].lower != "had" && toks[i].lower != "is") {  // "that that", "had had", "is is" can be grammar
           const bool function = IsStopWord(toks[i].lower);
           Add("doubled-word", toks[i].text, "\"" + toks[i].text + " " + toks[i + 1].text + "\": a word written twice",
               function ? 0.9 : 0.6, {{Surface({s, i, 2}), {{s, i, 2}}}});
         }
         if (i + 2 < toks.size() && toks[i].word && toks[i + 1].word && toks[i + 2].word && IsArticle(toks[i].lower) &&
-            IsArticle(toks[i + 2].lower) && !IsStopWord(toks[i + 1].lower)) {
+            toks[i + 2].lower == toks[i].lower && !IsStopWord(toks[i + 1].lower)) {
           Add("repeated-article", toks[i].text, "\"" + Surface({s, i, 3}) + "\": an article repeated around one word",
               0.8, {{Surface({s, i, 3}), {{s, i, 3}}}});
         }
@@ -737,8 +805,11 @@ class Checker {
   const ReleaseCheckOptions& options_;
   std::vector<std::vector<Token>> segments_;
   std::vector<bool> heading_;
+  std::map<std::string, std::vector<Occurrence>> first_word_;  // lowercase word -> where it is (FindPhrase)
   std::vector<Definition> definitions_;
   std::set<std::string> loose_definitions_;  // "(PPH)" after words that do not spell it
+  std::map<std::string, std::map<std::string, Phrase>> expansions_;  // initials -> phrase key -> phrase
+  bool expansions_built_ = false;
   std::vector<ReleaseFinding> findings_;
 };
 
