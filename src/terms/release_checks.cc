@@ -621,7 +621,11 @@ class Checker {
         const Occurrence& lf = def->second->long_form_at;
         const bool lf_article = lf.token > 0 && segments_[lf.segment][lf.token - 1].lower == "the";
         if (!lf_article) {
-          Occurrence at{lf.segment, lf.token, def->second->acronym_at.token + 2 - lf.token};
+          // The whole definition, "Long Form (LF)" or "LF (Long Form)".
+          const Occurrence& ac = def->second->acronym_at;
+          const size_t first = std::min(lf.token, ac.token);
+          const size_t last = std::min(std::max(lf.token + lf.count, ac.token + 1) + 1, segments_[lf.segment].size());
+          Occurrence at{lf.segment, first, last - first};
           Add("article-variants", acronym,
               acronym + " is defined without \"the\" (\"" + def->second->long_form + "\") but used as \"the " +
                   acronym + "\"",

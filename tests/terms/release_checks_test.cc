@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -121,6 +122,15 @@ TEST_CASE("Release checks: the article before an acronym", "[terms]") {
     REQUIRE(f != nullptr);
     CHECK(f->variants[0].locations.size() == 2);
   }
+  SECTION("a reversed definition, then uses with the article") {
+    const std::vector<std::string> text = {"He heads GASR (General Authority for State Registration) now.",
+                                           "Later the GASR agreed.", "The GASR signed."};
+    const auto findings = Check(text);
+    const ReleaseFinding* f = FindCheck(findings, "article-variants", "GASR");
+    REQUIRE(f != nullptr);
+    REQUIRE(f->variants.size() == 2);
+    CHECK(Span(text, f->variants[1].locations[0]) == "GASR (General Authority for State Registration)");
+  }
   SECTION("a long form with the article and a bare acronym is ordinary English") {
     CHECK(Check({"He heads the State Intellectual Property Office (SIPO).", "SIPO agreed.", "SIPO signed."}).empty());
   }
@@ -230,6 +240,46 @@ TEST_CASE("mteval terms without --src runs the release checks, and a glossary st
   r = testing::RunMteval("terms --hyp " + hyp + " --no-release-checks");
   REQUIRE(r.exit_code == 0);
   CHECK_FALSE(nlohmann::json::parse(r.out).contains("release"));
+}
+
+}  // namespace mteval
+
+namespace mteval {
+
+TEST_CASE("Release checks on random texts: every location lies inside its segment", "[terms][property]") {
+  // Texts drawn from the pieces the checks react to, so that definitions,
+  // reversed definitions, articles, hyphens, quotes and numbers meet in
+  // every order; a location outside its segment would be an indexing bug.
+  const std::vector<std::string> pieces = {
+      "IP", "IPR", "the", "The", "a", "(", ")", "Intellectual", "Property", "intellectual", "property", "SIPO",
+      "State", "Office", "of", "-", "China-EU", "China", "EU", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "'",
+      "\xE2\x80\x99", "1,000", "1000", "2500", "September", "6", ".", ",", "GAIPSR", "General", "Authority",
+      "for", "é", "\xE4\xB8\xAD", " ", "  ", "Seminar", "seminar"};
+  std::mt19937 rng(7);
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::vector<std::string> lines(1 + rng() % 4);
+    for (std::string& line : lines) {
+      const size_t n = rng() % 14;
+      for (size_t k = 0; k < n; ++k) {
+        line += pieces[rng() % pieces.size()];
+        if (rng() % 3) line += ' ';
+      }
+    }
+    ReleaseCheckOptions o;
+    o.min_confidence = 0.0;
+    const std::vector<ReleaseFinding> findings = CheckRelease(Lines(lines), o);
+    for (const ReleaseFinding& f : findings) {
+      REQUIRE_FALSE(f.variants.empty());
+      for (const ReleaseVariant& v : f.variants) {
+        for (const TermLocation& l : v.locations) {
+          INFO("trial " << trial << ", check " << f.check);
+          REQUIRE(l.segment < lines.size());
+          REQUIRE(l.begin < l.end);
+          REQUIRE(l.end <= lines[l.segment].size());
+        }
+      }
+    }
+  }
 }
 
 }  // namespace mteval
