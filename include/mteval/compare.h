@@ -76,6 +76,10 @@ struct ReportBuildOptions {
   int num_examples = 50;
   // Worker threads for statistics.
   int threads = 1;
+  // The monolingual release checks of every system's output (a section of
+  // their own), with findings at least min_confidence sure.
+  bool release_checks = true;
+  double release_min_confidence = 0.5;
   // Optional hooks; empty = section not computed.
   SignificanceProvider significance;
   TerminologyProvider terminology;

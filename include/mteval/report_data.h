@@ -176,6 +176,25 @@ struct TerminologySection {
   std::vector<SystemTerminology> systems;  // per system
 };
 
+// The monolingual release checks (CheckRelease, mteval/terminology.h) of
+// each system's output: the system with the fewest findings is the most
+// consistent. Segments are 0-based.
+struct ReportReleaseVariant {
+  std::string text;                 // the form as written
+  std::vector<size_t> segments;     // one entry per occurrence
+};
+struct ReportReleaseFinding {
+  std::string check;                // e.g. "term-forms", "article-variants"
+  std::string term;
+  std::string message;
+  double confidence = 0.0;
+  std::vector<ReportReleaseVariant> variants;  // most frequent first
+};
+struct ReleaseChecksSection {
+  double min_confidence = 0.5;
+  std::vector<std::vector<ReportReleaseFinding>> systems;  // per system
+};
+
 struct ReportData {
   std::string title = "MT system comparison";
   std::string tool_version;               // "mteval-x.y.z"
@@ -194,6 +213,7 @@ struct ReportData {
   std::optional<ExamplesSection> examples;
   std::vector<DocumentScores> documents;           // empty when no doc ids
   std::optional<TerminologySection> terminology;
+  std::optional<ReleaseChecksSection> release_checks;
   std::vector<std::string> notes;                  // e.g. "significance not computed"
 };
 

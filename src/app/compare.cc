@@ -89,6 +89,9 @@ void CompareRequest::Validate() const {
   if (corpus.ref_paths.empty()) throw Error(ErrorKind::kUsage, "compare needs at least one reference file");
   corpus.Validate();
   if (metrics.empty()) throw Error(ErrorKind::kUsage, "argument -m/--metrics: expected at least one metric");
+  if (!(release_min_confidence >= 0.0 && release_min_confidence <= 1.0)) {
+    throw Error(ErrorKind::kUsage, "argument --min-confidence: expected a number from 0 to 1");
+  }
   for (size_t i = 0; i < metrics.size(); ++i) {
     if (std::find(metrics.begin(), metrics.begin() + i, metrics[i]) != metrics.begin() + i) {
       throw Error(ErrorKind::kUsage, "argument -m/--metrics: '" + metrics[i] + "' is given twice");
@@ -203,6 +206,8 @@ CompareOutput RunCompare(const CompareRequest& options_in, const ProgressCallbac
 
   ReportBuildOptions bo;
   bo.num_examples = options.num_examples;
+  bo.release_checks = options.release_checks;
+  bo.release_min_confidence = options.release_min_confidence;
   bo.threads = EffectiveThreads(options.threads);
   bo.progress = progress;
   const size_t num_sys = loaded_systems;

@@ -10,6 +10,7 @@
 #include <mteval/error.h>
 #include <mteval/version.h>
 #include <mteval/scoring.h>
+#include <mteval/terminology.h>
 #include "tokenize/tokenizer.h"
 
 namespace mteval {
@@ -43,6 +44,7 @@ void ReportBuildOptions::Validate() const {
   if (top_ngrams < 0) bad("top_ngrams must be >= 0");
   if (num_examples < 0) bad("num_examples must be >= 0");
   if (threads < 1 || threads > 256) bad("threads must be 1 to 256");
+  if (!(release_min_confidence >= 0.0 && release_min_confidence <= 1.0)) bad("release_min_confidence must be 0 to 1");
   for (const auto* b : {&length_bucket_bounds, &frequency_bucket_bounds}) {
     if (!std::is_sorted(b->begin(), b->end()) || std::adjacent_find(b->begin(), b->end()) != b->end() ||
         (!b->empty() && b->front() == 0)) {
@@ -306,6 +308,34 @@ ReportData BuildReport(const ReportInputs& in, const ReportBuildOptions& options
   }
 
   if (options.terminology) d.terminology = options.terminology(corpus);
+  if (options.release_checks) {
+    ReleaseChecksSection section;
+    section.min_confidence = options.release_min_confidence;
+    ReleaseCheckOptions ro;
+    ro.min_confidence = options.release_min_confidence;
+    for (const LineList& lines : corpus.systems) {
+      SegmentedText text;
+      for (size_t i = 0; i < lines.size(); ++i) {
+        Segment seg;
+        seg.text = std::string(lines[i]);
+        seg.seg_id = std::to_string(i + 1);
+        if (!in.doc_ids.empty()) seg.doc_id = in.doc_ids[i];
+        text.segments.push_back(std::move(seg));
+      }
+      std::vector<ReportReleaseFinding> findings;
+      for (const ReleaseFinding& f : CheckRelease(text, ro)) {
+        ReportReleaseFinding r{f.check, f.term, f.message, f.confidence, {}};
+        for (const ReleaseVariant& v : f.variants) {
+          ReportReleaseVariant rv{v.text, {}};
+          for (const TermLocation& l : v.locations) rv.segments.push_back(l.segment);
+          r.variants.push_back(std::move(rv));
+        }
+        findings.push_back(std::move(r));
+      }
+      section.systems.push_back(std::move(findings));
+    }
+    d.release_checks = std::move(section);
+  }
   Progress(options, "done", num_metrics + 2, num_metrics + 2);
   return d;
 }

@@ -144,6 +144,24 @@ std::string RenderJson(const ReportData& d, const ReportRenderOptions&) {
   } else {
     j["terminology"] = nullptr;
   }
+  if (d.release_checks) {
+    json systems = json::array();
+    for (const auto& findings : d.release_checks->systems) {
+      json list = json::array();
+      for (const auto& f : findings) {
+        json vars = json::array();
+        for (const auto& v : f.variants) {
+          vars.push_back({{"text", v.text}, {"count", v.segments.size()}, {"segments", v.segments}});
+        }
+        list.push_back({{"check", f.check}, {"term", f.term}, {"message", f.message}, {"confidence", f.confidence},
+                        {"variants", vars}});
+      }
+      systems.push_back({{"findings", list}});
+    }
+    j["release_checks"] = {{"min_confidence", d.release_checks->min_confidence}, {"systems", systems}};
+  } else {
+    j["release_checks"] = nullptr;
+  }
   // Invalid UTF-8 cannot reach here (inputs are validated), but never throw on it.
   return j.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
 }

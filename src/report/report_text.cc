@@ -124,6 +124,15 @@ std::string RenderText(const ReportData& d, const ReportRenderOptions& o) {
       out += "  " + Pad(Clean(d.systems[s]), w[1], false) + "  " + Fixed(d.terminology->systems[s].accuracy, 1) + "\n";
     }
   }
+  if (d.release_checks) {
+    out += "\nRelease checks (findings at confidence >= " + Fixed(d.release_checks->min_confidence, 2) +
+           "; fewer is more consistent):\n";
+    for (size_t s = 0; s < d.release_checks->systems.size() && s < d.systems.size(); ++s) {
+      const auto& findings = d.release_checks->systems[s];
+      out += "  " + Pad(Clean(d.systems[s]), w[1], false) + "  " + std::to_string(findings.size()) + "\n";
+      for (const auto& f : findings) out += "      " + Clean(f.message) + "\n";
+    }
+  }
   return out;
 }
 
@@ -148,6 +157,13 @@ std::string RenderMarkdown(const ReportData& d, const ReportRenderOptions& o) {
     out += "\n## Terminology\n\n| System | Term accuracy |\n|:--|--:|\n";
     for (size_t s = 0; s < d.terminology->systems.size() && s < d.systems.size(); ++s) {
       out += "| " + MarkdownEscape(d.systems[s]) + " | " + Fixed(d.terminology->systems[s].accuracy, 1) + " |\n";
+    }
+  }
+  if (d.release_checks) {
+    out += "\n## Release checks\n\nFindings at confidence >= " + Fixed(d.release_checks->min_confidence, 2) +
+           " (fewer is more consistent).\n\n| System | Findings |\n|:--|--:|\n";
+    for (size_t s = 0; s < d.release_checks->systems.size() && s < d.systems.size(); ++s) {
+      out += "| " + MarkdownEscape(d.systems[s]) + " | " + std::to_string(d.release_checks->systems[s].size()) + " |\n";
     }
   }
   return out;
