@@ -31,7 +31,7 @@ struct CompareRequest {
   bool force = false;                              // --force: overwrite -o; accept tokenized-looking input
   bool quiet = false;                              // -q: no warnings and no progress bar
   bool no_color = false;                           // --no-color
-  bool release_checks = true;                      // --no-release-checks turns the release-checks section off
+  bool release_checks = false;                     // --release-checks: the release-checks section
   double release_min_confidence = 0.5;             // --min-confidence of the release checks
   // Significance section: on by default (paired bootstrap, 1000 resamples);
   // --no-significance turns it off, and it is skipped for a single system.

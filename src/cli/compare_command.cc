@@ -35,8 +35,8 @@ ArgParser MakeCompareParser() {
       {"quiet", {"--quiet", "-q"}, ArgKind::kFlag, {}, "no warnings, no progress bar"},
       {"no_color", {"--no-color", "-nc"}, ArgKind::kFlag, {}, "no colours in the text format"},
       {"no_significance", {"--no-significance"}, ArgKind::kFlag, {}, "no confidence intervals, tests or clusters"},
-      {"no_release_checks", {"--no-release-checks"}, ArgKind::kFlag, {},
-       "no release-checks section (monolingual term and typography checks of each output)"},
+      {"release_checks", {"--release-checks"}, ArgKind::kFlag, {},
+       "add a release-checks section (monolingual term and typography checks of each output)"},
       {"min_confidence", {"--min-confidence"}, ArgKind::kValue, {},
        "release checks: report findings at least this sure, 0 to 1 (default 0.5)"},
       {"help", {"--help", "-h"}, ArgKind::kFlag, {}, "show this help"},
@@ -91,7 +91,7 @@ CompareRequest ParseCompareArgs(const std::vector<std::string>& args) {
   o.quiet = a.Flag("quiet");
   o.no_color = a.Flag("no_color");
   o.significance = !a.Flag("no_significance");
-  o.release_checks = !a.Flag("no_release_checks");
+  o.release_checks = a.Flag("release_checks");
   o.release_min_confidence = a.Double("min_confidence").value_or(0.5);
   // The paired bootstrap is the default test; none runs with --no-significance.
   o.tests = ParseSignificanceArgs(a, o.significance);

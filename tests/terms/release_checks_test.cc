@@ -286,12 +286,12 @@ TEST_CASE("Release checks on random texts: every location lies inside its segmen
 
 namespace mteval {
 
-TEST_CASE("mteval compare has a release-checks section: the glossary-guided output is the most consistent",
+TEST_CASE("mteval compare --release-checks: the glossary-guided output is the most consistent",
           "[terms][cli][report]") {
   const std::string rel = testing::SourceDir() + "/corpora/release/";
   const std::string out = testing::MakeTempDir() + "/r.json";
   testing::RunResult r = testing::RunMteval("compare " + rel + "workshop.ref.en -i " + rel + "mt-generic.en " + rel +
-                                            "mt-literal.en " + rel + "mt-glossary.en --no-significance -o " + out);
+                                            "mt-literal.en " + rel + "mt-glossary.en --no-significance --release-checks -o " + out);
   REQUIRE(r.exit_code == 0);
   std::ifstream in(out);
   const nlohmann::json j = nlohmann::json::parse(in);
@@ -301,8 +301,7 @@ TEST_CASE("mteval compare has a release-checks section: the glossary-guided outp
   CHECK(systems[1]["findings"].size() == 1);  // IPR
   CHECK(systems[2]["findings"].size() == 0);
   CHECK(systems[0]["findings"][0]["variants"][0]["segments"] == std::vector<size_t>{0, 6});
-  r = testing::RunMteval("compare " + rel + "workshop.ref.en -i " + rel + "mt-generic.en --no-significance "
-                         "--no-release-checks -f json");
+  r = testing::RunMteval("compare " + rel + "workshop.ref.en -i " + rel + "mt-generic.en --no-significance -f json");
   REQUIRE(r.exit_code == 0);
   CHECK(nlohmann::json::parse(r.out)["release_checks"].is_null());
 }
