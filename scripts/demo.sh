@@ -15,14 +15,15 @@ echo
 "$bin" score "$c/workshop.ref.en" -i "$c/mt-glossary.en" "$c/mt-generic.en" "$c/mt-literal.en" \
   -m bleu chrf ter -f text
 echo
-echo "Terminology of the generic MT system against the sample glossary ($c/glossary.tsv):"
+echo "Terminology of the generic MT system against the sample glossary ($c/glossary.tsv),"
+echo "and the release checks that need no glossary:"
 echo
 "$bin" terms --src "$c/workshop.zh" --ref "$c/workshop.ref.en" --hyp "$c/mt-generic.en" \
   --glossary "$c/glossary.tsv" -f text
 echo
 echo "Writing the comparison report (ranking with 95% intervals, paired bootstrap and clusters,"
-echo "charts, n-grams, examples, terminology against the glossary):"
+echo "charts, n-grams, examples, terminology against the glossary, release checks):"
 report=build/demo-report.html
 "$bin" compare "$c/workshop.ref.en" -i "$c/mt-glossary.en" "$c/mt-generic.en" "$c/mt-literal.en" \
-  --src "$c/workshop.zh" --glossary "$c/glossary.tsv" -m bleu chrf ter -o "$report" --force >/dev/null
+  --src "$c/workshop.zh" --glossary "$c/glossary.tsv" --release-checks -m bleu chrf ter -o "$report" --force >/dev/null
 echo "$(pwd)/$report"
