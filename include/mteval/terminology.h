@@ -184,7 +184,8 @@ struct ReleaseFinding {
 };
 
 // Findings, surest first. `text` is the translation, one segment per line
-// (or from any reader).
+// (or from any reader); a segment that is not valid UTF-8 throws
+// Error(kInput) naming it and the byte.
 std::vector<ReleaseFinding> CheckRelease(const SegmentedText& text, const ReleaseCheckOptions& options = {});
 
 // ---- consistency.h

@@ -827,6 +827,14 @@ void ReleaseCheckOptions::Validate() const {
 
 std::vector<ReleaseFinding> CheckRelease(const SegmentedText& text, const ReleaseCheckOptions& options) {
   options.Validate();
+  for (size_t i = 0; i < text.segments.size(); ++i) {
+    const size_t bad = FindInvalidUtf8(text.segments[i].text);
+    if (bad != std::string::npos) {
+      throw Error(ErrorKind::kInput, (text.path.empty() ? std::string("text") : text.path) + ": segment " +
+                                         std::to_string(i + 1) + " is not valid UTF-8 at byte " + std::to_string(bad) +
+                                         "; convert the file to UTF-8");
+    }
+  }
   return Checker(text, options).Run();
 }
 

@@ -180,6 +180,7 @@ TEST_CASE("Release checks: the threshold and its validation", "[terms]") {
   ReleaseCheckOptions o;
   o.min_confidence = 1.5;
   CHECK_THROWS_AS(CheckRelease(Lines({"x"}), o), Error);
+  CHECK_THROWS_AS(CheckRelease(Lines({"ok", "bad \xE2\x80"})), Error);  // a truncated sequence
   const std::vector<std::string> text = {"The NASA team came."};
   CHECK(Check(text, 0.31).empty());
   CHECK(Check(text, 0.3).size() == 1);
