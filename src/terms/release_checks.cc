@@ -188,6 +188,7 @@ class Checker {
   }
 
   std::vector<ReleaseFinding> Run() {
+    acronym_uses_ = FindAcronymUses();
     FindDefinitions();
     CheckAcronyms();
     CheckArticles();
@@ -367,7 +368,7 @@ class Checker {
     return false;
   }
 
-  std::map<std::string, std::vector<Occurrence>> AcronymUses() const {
+  std::map<std::string, std::vector<Occurrence>> FindAcronymUses() const {
     std::map<std::string, std::vector<Occurrence>> uses;
     for (size_t s = 0; s < segments_.size(); ++s) {
       const std::vector<Token>& toks = segments_[s];
@@ -397,7 +398,7 @@ class Checker {
   }
 
   void CheckAcronyms() {
-    const auto uses = AcronymUses();
+    const auto& uses = acronym_uses_;
     std::map<std::string, std::set<std::string>> forms_of_acronym;  // acronym -> long form keys
     std::map<std::string, const Definition*> first_definition;
     for (const Definition& d : definitions_) {
@@ -541,7 +542,7 @@ class Checker {
     if (expansions_built_) return;
     expansions_built_ = true;
     std::set<std::string> prefixes;  // of the acronyms in the text: runs are kept only while they spell one
-    for (const auto& [acronym, occs] : AcronymUses()) {
+    for (const auto& [acronym, occs] : acronym_uses_) {
       for (size_t n = 1; n <= acronym.size(); ++n) prefixes.insert(acronym.substr(0, n));
     }
     for (size_t s = 0; s < segments_.size(); ++s) {
@@ -582,7 +583,7 @@ class Checker {
   // and a bare acronym, "the State ... Office (SIPO)" then "SIPO", is
   // ordinary English.)
   void CheckArticles() {
-    const auto uses = AcronymUses();
+    const auto& uses = acronym_uses_;
     std::map<std::string, int> bigrams;  // "acronym next" -> count
     for (const auto& [acronym, occs] : uses) {
       for (const Occurrence& o : occs) {
@@ -811,6 +812,7 @@ class Checker {
   std::vector<bool> heading_;
   std::map<std::string, std::vector<Occurrence>> first_word_;  // lowercase word -> where it is (FindPhrase)
   std::vector<Definition> definitions_;
+  std::map<std::string, std::vector<Occurrence>> acronym_uses_;  // acronym -> where it is (running text, not all-caps lines)
   std::set<std::string> loose_definitions_;  // "(PPH)" after words that do not spell it
   std::map<std::string, std::map<std::string, Phrase>> expansions_;  // initials -> phrase key -> phrase
   bool expansions_built_ = false;
